@@ -1,0 +1,89 @@
+/**
+ * A shared-memory channel from the worker that runs plugin calls to the supervisor that watches
+ * them. Writing a few Int32 slots costs nanoseconds, so every call can be watched; a message
+ * per call would cost more than the call. The supervisor reads the slots to tell a hung call
+ * from a slow run, and names the hung call after it stops the worker.
+ */
+const SLOT = {
+  sequence: 0,
+  inCall: 1,
+  exportId: 2,
+  arg0: 3, // four argument slots
+  caseIndex: 7,
+  caseSeed: 8,
+  memoryPages: 9,
+} as const;
+const SLOT_COUNT = 10;
+
+export function createWatchBuffer(): SharedArrayBuffer {
+  return new SharedArrayBuffer(SLOT_COUNT * 4);
+}
+
+/** Worker side: marks calls in and out. */
+export class CallWatch {
+  private readonly slots: Int32Array;
+
+  constructor(
+    buffer: SharedArrayBuffer,
+    private readonly exportIds: ReadonlyMap<string, number>,
+  ) {
+    this.slots = new Int32Array(buffer);
+  }
+
+  enter(exportName: string, args: readonly number[]): void {
+    const slots = this.slots;
+    slots[SLOT.exportId] = this.exportIds.get(exportName) ?? -1;
+    for (let i = 0; i < 4; i++) slots[SLOT.arg0 + i] = args[i] ?? 0;
+    Atomics.add(slots, SLOT.sequence, 1);
+    Atomics.store(slots, SLOT.inCall, 1);
+  }
+
+  leave(memoryPages: number): void {
+    this.slots[SLOT.memoryPages] = memoryPages;
+    Atomics.store(this.slots, SLOT.inCall, 0);
+  }
+
+  /** Property runs label their cases so a hang can be replayed; -1 when not in a property. */
+  setCase(seed: number, index: number): void {
+    this.slots[SLOT.caseSeed] = seed;
+    this.slots[SLOT.caseIndex] = index;
+  }
+}
+
+export interface WatchedCall {
+  sequence: number;
+  exportName: string;
+  args: number[];
+  caseIndex: number;
+  caseSeed: number;
+}
+
+/** Supervisor side: reads what the worker is doing right now. */
+export class CallWatchReader {
+  private readonly slots: Int32Array;
+
+  constructor(
+    buffer: SharedArrayBuffer,
+    private readonly exportNames: readonly string[],
+  ) {
+    this.slots = new Int32Array(buffer);
+    this.slots[SLOT.caseIndex] = -1;
+  }
+
+  current(): WatchedCall | undefined {
+    const slots = this.slots;
+    if (Atomics.load(slots, SLOT.inCall) !== 1) return undefined;
+    return {
+      sequence: Atomics.load(slots, SLOT.sequence),
+      exportName: this.exportNames[slots[SLOT.exportId] as number] ?? '(unknown export)',
+      args: Array.from(slots.subarray(SLOT.arg0, SLOT.arg0 + 4), (value) => value >>> 0),
+      caseIndex: slots[SLOT.caseIndex] as number,
+      caseSeed: slots[SLOT.caseSeed] as number,
+    };
+  }
+
+  reset(): void {
+    Atomics.store(this.slots, SLOT.inCall, 0);
+    this.slots[SLOT.caseIndex] = -1;
+  }
+}

@@ -1,0 +1,166 @@
+import { ArenaSource } from './arena.js';
+import {
+  OUTPUT_FILL,
+  guardByte,
+  planLayout,
+  type BufferSizes,
+  type Placement,
+  type PlannedLayout,
+} from './buffer-layout.js';
+import type { CallOutcome, PluginInstance } from './plugin-instance.js';
+
+/** One call of an export whose parameters the spec describes by role. */
+export interface GuardedCallPlan {
+  exportName: string;
+  /** Parameter roles in call order, from the spec. */
+  roles: readonly string[];
+  input: Uint8Array;
+  /** Output buffer size in bytes. */
+  outputBytes: number;
+  /** What the host writes into the output-length cell before the call (the capacity in elements). */
+  cellValue?: number;
+  params?: Uint8Array;
+  placement: Placement;
+}
+
+export interface GuardedCallResult {
+  outcome: CallOutcome;
+  /** Absolute addresses used for each buffer (for the report and replay). */
+  addresses: { input: number; output: number; cell: number; params: number };
+  /** The output-length cell after the call, when the export has one. */
+  cellAfter: number | undefined;
+  /** The whole output buffer after the call. */
+  output: Uint8Array;
+  /** Every byte the call changed outside the output buffer and the cell. */
+  violations: string[];
+  /** The arena could not be set up; the export was not called. */
+  setupProblem?: string;
+}
+
+function describeGuardHit(
+  guard: PlannedLayout['guards'][number],
+  offsetInGuard: number,
+  layout: PlannedLayout,
+): string {
+  if (guard.previous) {
+    const span = layout[guard.previous];
+    const past = guard.start + offsetInGuard - (span.start + span.length);
+    return `wrote ${past === 0 ? 'the byte right' : `${past + 1} bytes`} past the end of the ${guard.previous} buffer (${guard.previous} + ${span.length + past})`;
+  }
+  const span = layout[guard.next!];
+  const before = span.start - (guard.start + offsetInGuard);
+  return `wrote ${before} bytes before the start of the ${guard.next} buffer (${guard.next} - ${before})`;
+}
+
+/**
+ * Places input, output, the output-length cell and the params struct in plugin memory with
+ * guard bytes around each, calls the export, and reports every byte it should not have touched.
+ */
+export function guardedCall(plugin: PluginInstance, plan: GuardedCallPlan): GuardedCallResult {
+  const sizes: BufferSizes = {
+    input: plan.input.length,
+    output: plan.outputBytes,
+    cell: plan.roles.includes('output-len-cell') ? 4 : 0,
+    params: plan.params?.length ?? 0,
+  };
+  const source = arenaSourceFor(plugin);
+  const layoutKind =
+    source.useAlloc && plan.placement.layout === 'output-at-end' ? 'apart' : plan.placement.layout;
+  const layout = planLayout(sizes, { ...plan.placement, layout: layoutKind });
+  const slack = source.useAlloc ? 8 : 0; // alloc may return any alignment; we align within
+  const acquired = source.acquire(layout.arenaSize + slack, layout.outputAtEnd);
+  const empty = { input: 0, output: 0, cell: 0, params: 0 };
+  if (!acquired.ok) {
+    return {
+      outcome: { kind: 'blocked', reason: acquired.problem },
+      addresses: empty,
+      cellAfter: undefined,
+      output: new Uint8Array(0),
+      violations: [],
+      setupProblem: acquired.problem,
+    };
+  }
+  const arena = acquired.arena;
+  const base = slack ? (arena.base + 7) & ~7 : arena.base;
+  const addresses = {
+    input: base + layout.input.start,
+    output: base + layout.output.start,
+    cell: base + layout.cell.start,
+    params: base + layout.params.start,
+  };
+
+  let memory = plugin.bytes();
+  for (const guard of layout.guards) {
+    for (let i = 0; i < guard.length; i++) memory[base + guard.start + i] = guardByte(i);
+  }
+  memory.set(plan.input, addresses.input);
+  memory.fill(OUTPUT_FILL, addresses.output, addresses.output + sizes.output);
+  if (plan.params) memory.set(plan.params, addresses.params);
+  if (sizes.cell) {
+    new DataView(memory.buffer).setUint32(addresses.cell, (plan.cellValue ?? 0) >>> 0, true);
+  }
+
+  const args = plan.roles.map((role) => {
+    switch (role) {
+      case 'input-ptr':
+        return addresses.input;
+      case 'input-len':
+        return plan.input.length;
+      case 'output-ptr':
+        return addresses.output;
+      case 'output-len-cell':
+        return addresses.cell;
+      case 'params-ptr':
+        return addresses.params;
+      default:
+        throw new Error(`guardedCall cannot fill a parameter with role ${role}`);
+    }
+  });
+  const outcome = plugin.call(plan.exportName, args);
+
+  memory = plugin.bytes();
+  const violations: string[] = [];
+  if (outcome.kind === 'returned') {
+    for (const guard of layout.guards) {
+      for (let i = 0; i < guard.length; i++) {
+        if (memory[base + guard.start + i] !== guardByte(i)) {
+          violations.push(describeGuardHit(guard, i, layout));
+          break;
+        }
+      }
+    }
+    const changedInput = firstDifference(memory, addresses.input, plan.input);
+    if (changedInput !== -1) violations.push(`modified the input at input + ${changedInput}`);
+    if (plan.params) {
+      const changedParams = firstDifference(memory, addresses.params, plan.params);
+      if (changedParams !== -1)
+        violations.push(`modified the params struct at params + ${changedParams}`);
+    }
+  }
+  const cellAfter =
+    sizes.cell && outcome.kind === 'returned'
+      ? new DataView(memory.buffer).getUint32(addresses.cell, true)
+      : undefined;
+  const output = memory.slice(addresses.output, addresses.output + sizes.output);
+  if (outcome.kind === 'returned') {
+    const releaseProblem = source.release(arena);
+    if (releaseProblem) violations.push(releaseProblem);
+  }
+  return { outcome, addresses, cellAfter, output, violations };
+}
+
+function firstDifference(memory: Uint8Array, at: number, expected: Uint8Array): number {
+  for (let i = 0; i < expected.length; i++) if (memory[at + i] !== expected[i]) return i;
+  return -1;
+}
+
+const sources = new WeakMap<PluginInstance, ArenaSource>();
+
+function arenaSourceFor(plugin: PluginInstance): ArenaSource {
+  let source = sources.get(plugin);
+  if (!source) {
+    source = new ArenaSource(plugin, plugin.hasFunction('alloc') && plugin.hasFunction('dealloc'));
+    sources.set(plugin, source);
+  }
+  return source;
+}

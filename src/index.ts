@@ -1,0 +1,12 @@
+export { runConformance, DEFAULT_SEED, type ConformanceOptions } from './runner/run-conformance.js';
+export { UsageError } from './runner/errors.js';
+export { loadSpec } from './spec/load-spec.js';
+export type { ZenithAbiSpec, Rule, ExportSpec } from './spec/abi-types.generated.js';
+export type {
+  ConformanceReport,
+  PluginReport,
+  RuleResult,
+  Failure,
+  RuleStatus,
+  Verdict,
+} from './report/report-types.generated.js';

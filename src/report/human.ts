@@ -1,0 +1,135 @@
+import { createColors } from 'picocolors';
+import type { ZenithAbiSpec } from '../spec/abi-types.generated.js';
+import type {
+  ConformanceReport,
+  Failure,
+  PluginReport,
+  RuleResult,
+} from './report-types.generated.js';
+
+type Colors = ReturnType<typeof createColors>;
+
+const formatSize = (bytes: number): string =>
+  bytes < 1024
+    ? `${bytes} B`
+    : bytes < 1048576
+      ? `${(bytes / 1024).toFixed(1)} KiB`
+      : `${(bytes / 1048576).toFixed(1)} MiB`;
+
+function marker(result: RuleResult, c: Colors): string {
+  switch (result.status) {
+    case 'pass':
+      return c.green('✓');
+    case 'fail':
+      return result.level === 'must' ? c.red('✗') : c.yellow('!');
+    case 'error':
+      return c.magenta('E');
+    case 'skip':
+      return c.dim('-');
+  }
+}
+
+function failureLines(failure: Failure, c: Colors): string[] {
+  const lines = [
+    `${c.dim('expected:')} ${failure.expected}`,
+    `${c.dim('found:   ')} ${failure.found}`,
+  ];
+  if (failure.where) lines.push(`${c.dim('where:   ')} ${failure.where}`);
+  if (failure.call && failure.call !== failure.where)
+    lines.push(`${c.dim('call:    ')} ${failure.call}`);
+  const stderr = failure.output?.stderr.trim();
+  if (stderr) lines.push(`${c.dim('stderr:  ')} ${stderr.split('\n').slice(-5).join(' | ')}`);
+  const log = failure.output?.log ?? [];
+  if (log.length) lines.push(`${c.dim('log:     ')} ${log.slice(-3).join(' | ').slice(0, 300)}`);
+  if (failure.replay) lines.push(`${c.dim('replay:  ')} ${c.cyan(failure.replay)}`);
+  return lines;
+}
+
+const MAX_FAILURES_SHOWN = 5;
+
+function ruleLines(result: RuleResult, c: Colors): string[] {
+  const level = result.level === 'must' ? 'must  ' : 'should';
+  const head = `    ${marker(result, c)} ${result.rule.padEnd(12)} ${c.dim(level)} ${result.description}`;
+  if (result.status === 'pass') return [`${head} ${c.dim(`(${result.message})`)}`];
+  if (result.status === 'skip') {
+    const why = result.skipKind === 'not-applicable' ? 'not applicable' : 'blocked';
+    return [c.dim(`${head} (${why}: ${result.message})`)];
+  }
+  const lines = [
+    head,
+    `        ${result.status === 'error' ? c.magenta(result.message) : result.message}`,
+  ];
+  const failures = result.failures ?? [];
+  for (const failure of failures.slice(0, MAX_FAILURES_SHOWN)) {
+    lines.push(...failureLines(failure, c).map((line) => `          ${line}`));
+  }
+  if (failures.length > MAX_FAILURES_SHOWN) {
+    lines.push(`          … and ${failures.length - MAX_FAILURES_SHOWN} more (see --json)`);
+  }
+  return lines;
+}
+
+function pluginLines(plugin: PluginReport, spec: ZenithAbiSpec, c: Colors): string[] {
+  if (plugin.verdict === 'error') {
+    return [
+      `${c.bold(plugin.source)}`,
+      `  ${c.red('ERROR')} ${plugin.error?.message ?? 'could not be checked'}`,
+    ];
+  }
+  const facts = [
+    plugin.info?.text,
+    plugin.sizeBytes === undefined ? undefined : formatSize(plugin.sizeBytes),
+    plugin.sha256 ? `sha256 ${plugin.sha256.slice(0, 12)}…` : undefined,
+  ].filter(Boolean);
+  const lines = [`${c.bold(plugin.source)}  ${c.dim(`(${facts.join(', ')})`)}`];
+  for (const area of spec.areas) {
+    const results = plugin.results.filter((result) => result.area === area.code);
+    if (results.length === 0) continue;
+    lines.push(`  ${c.bold(area.title)}`);
+    for (const result of results) lines.push(...ruleLines(result, c));
+  }
+  const { pass, fail, skip, error, shouldFailed } = plugin.counts;
+  const verdict = plugin.verdict === 'pass' ? c.green(c.bold('PASS')) : c.red(c.bold('FAIL'));
+  const parts = [
+    `${pass} passed`,
+    `${fail} failed${shouldFailed ? ` (${shouldFailed} should)` : ''}`,
+    `${skip} skipped`,
+  ];
+  if (error) parts.push(`${error} errors`);
+  lines.push('', `  ${verdict}  ${parts.join(', ')}`);
+  return lines;
+}
+
+/** The text report: one section per plugin, rules grouped by the spec's areas. */
+export function renderHuman(
+  report: ConformanceReport,
+  spec: ZenithAbiSpec,
+  color: boolean,
+): string {
+  const c = createColors(color);
+  const lines = [
+    c.dim(
+      `zenith-conform ${report.tool.version} · Zenith plugin ABI ${report.spec.version} · seed ${report.settings.seed}`,
+    ),
+    '',
+  ];
+  for (const plugin of report.plugins) lines.push(...pluginLines(plugin, spec, c), '');
+  const { plugins, passed, failed, errors } = report.summary;
+  if (plugins > 1) {
+    lines.push(
+      `${plugins} plugins: ${c.green(`${passed} passed`)}, ${failed ? c.red(`${failed} failed`) : '0 failed'}${errors ? `, ${c.red(`${errors} could not be checked`)}` : ''}`,
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+export function renderRuleList(spec: ZenithAbiSpec): string {
+  return (
+    spec.rules
+      .map(
+        (rule) =>
+          `${rule.id.padEnd(12)} ${rule.level.padEnd(6)} ${rule.kind.padEnd(8)} ${rule.description}`,
+      )
+      .join('\n') + '\n'
+  );
+}

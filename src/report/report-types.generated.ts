@@ -1,0 +1,185 @@
+/* Generated from spec/report.schema.json by `npm run generate` (json-schema-to-typescript). Do not edit. */
+
+/**
+ * pass: every must rule passed or was skipped. fail: a must rule failed. error: the plugin could not be checked (unreadable path).
+ *
+ * This interface was referenced by `ConformanceReport`'s JSON-Schema
+ * via the `definition` "Verdict".
+ */
+export type Verdict = 'pass' | 'fail' | 'error';
+/**
+ * This interface was referenced by `ConformanceReport`'s JSON-Schema
+ * via the `definition` "Level".
+ */
+export type Level = 'must' | 'should';
+/**
+ * pass and fail are verdicts; skip means the rule did not apply or could not run; error means the check itself broke (a zenith-conform bug) and counts as a failure.
+ *
+ * This interface was referenced by `ConformanceReport`'s JSON-Schema
+ * via the `definition` "RuleStatus".
+ */
+export type RuleStatus = 'pass' | 'fail' | 'skip' | 'error';
+/**
+ * not-applicable: an optional export is absent. blocked: a rule it depends on did not pass, or an export it needs is missing or was stopped.
+ *
+ * This interface was referenced by `ConformanceReport`'s JSON-Schema
+ * via the `definition` "SkipKind".
+ */
+export type SkipKind = 'not-applicable' | 'blocked';
+
+/**
+ * What `zenith-conform --json` prints and `runConformance` returns: one entry per plugin, one result per rule.
+ */
+export interface ConformanceReport {
+  tool: {
+    name: 'zenith-conform';
+    version: string;
+    /**
+     * process.version of the Node.js that ran the checks.
+     */
+    node: string;
+  };
+  spec: {
+    abi: string;
+    version: string;
+  };
+  settings: RunSettings;
+  plugins: PluginReport[];
+  summary: RunSummary;
+}
+/**
+ * This interface was referenced by `ConformanceReport`'s JSON-Schema
+ * via the `definition` "RunSettings".
+ */
+export interface RunSettings {
+  /**
+   * The seed for every generated value in the run.
+   */
+  seed: number;
+  only?: string[];
+  /**
+   * The spec's limits as used in this run, by name.
+   */
+  limits: {
+    [k: string]: number;
+  };
+}
+/**
+ * This interface was referenced by `ConformanceReport`'s JSON-Schema
+ * via the `definition` "PluginReport".
+ */
+export interface PluginReport {
+  /**
+   * The path given, or <bytes> for an in-memory module.
+   */
+  source: string;
+  sha256?: string;
+  sizeBytes?: number;
+  info?: PluginInfo;
+  verdict: Verdict;
+  /**
+   * Why the plugin could not be checked at all (verdict error).
+   */
+  error?: {
+    code: string;
+    message: string;
+  };
+  results: RuleResult[];
+  counts: RuleCounts;
+  durationMs?: number;
+}
+/**
+ * This interface was referenced by `ConformanceReport`'s JSON-Schema
+ * via the `definition` "PluginInfo".
+ */
+export interface PluginInfo {
+  /**
+   * What plugin_info returned.
+   */
+  text: string;
+  name?: string;
+  version?: string;
+}
+/**
+ * This interface was referenced by `ConformanceReport`'s JSON-Schema
+ * via the `definition` "RuleResult".
+ */
+export interface RuleResult {
+  rule: string;
+  level: Level;
+  area: string;
+  description: string;
+  status: RuleStatus;
+  skipKind?: SkipKind;
+  /**
+   * One line: what passed, what failed, or why it was skipped.
+   */
+  message: string;
+  /**
+   * Present when status is fail: one entry per problem found.
+   */
+  failures?: Failure[];
+  durationMs: number;
+}
+/**
+ * This interface was referenced by `ConformanceReport`'s JSON-Schema
+ * via the `definition` "Failure".
+ */
+export interface Failure {
+  expected: string;
+  found: string;
+  /**
+   * The export, import, section or call the failure is about.
+   */
+  where?: string;
+  /**
+   * The export call that showed the failure, with its arguments.
+   */
+  call?: string;
+  /**
+   * A command that reproduces the failure.
+   */
+  replay?: string;
+  output?: CapturedOutput;
+}
+/**
+ * What the plugin wrote during the calls behind a result, capped.
+ *
+ * This interface was referenced by `ConformanceReport`'s JSON-Schema
+ * via the `definition` "CapturedOutput".
+ */
+export interface CapturedOutput {
+  stdout: string;
+  stderr: string;
+  log: string[];
+  /**
+   * Bytes past the capture cap.
+   */
+  droppedBytes?: number;
+}
+/**
+ * This interface was referenced by `ConformanceReport`'s JSON-Schema
+ * via the `definition` "RuleCounts".
+ */
+export interface RuleCounts {
+  pass: number;
+  fail: number;
+  skip: number;
+  mustFailed: number;
+  shouldFailed: number;
+  error: number;
+}
+/**
+ * This interface was referenced by `ConformanceReport`'s JSON-Schema
+ * via the `definition` "RunSummary".
+ */
+export interface RunSummary {
+  plugins: number;
+  passed: number;
+  failed: number;
+  errors: number;
+  /**
+   * True when every plugin's verdict is pass.
+   */
+  ok: boolean;
+}

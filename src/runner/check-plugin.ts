@@ -1,0 +1,122 @@
+import type {
+  PluginInfo,
+  PluginReport,
+  RuleCounts,
+  RuleResult,
+} from '../report/report-types.generated.js';
+import { areaOfRule, type SpecIndex } from '../spec/spec-index.js';
+import { compilePlugin, readPluginFile, sha256 } from './load-plugin.js';
+import { superviseChecks, type RuleRunRecord } from './supervisor.js';
+
+export interface PluginRunSettings {
+  spec: SpecIndex;
+  ruleIds: string[];
+  seed: number;
+  limits: Record<string, number>;
+  replayArgs: string;
+  onRuleResult?: (source: string, result: RuleResult) => void;
+}
+
+/** Checks one plugin, given as a path or as bytes; never throws for anything the plugin does. */
+export async function checkPlugin(
+  input: string | Uint8Array,
+  settings: PluginRunSettings,
+): Promise<PluginReport> {
+  const began = performance.now();
+  const source = typeof input === 'string' ? input : '<bytes>';
+  let bytes: Uint8Array;
+  if (typeof input === 'string') {
+    const read = await readPluginFile(input);
+    if (!read.ok) {
+      return {
+        source,
+        verdict: 'error',
+        error: { code: read.code, message: read.message },
+        results: [],
+        counts: countResults(settings.spec, []),
+        durationMs: performance.now() - began,
+      };
+    }
+    bytes = read.bytes;
+  } else {
+    bytes = input;
+  }
+
+  const compiled = await compilePlugin(bytes);
+  let info: PluginInfo | undefined;
+  const results: RuleResult[] = [];
+  await superviseChecks({
+    bytes,
+    ...(compiled.ok
+      ? { module: compiled.module, info: compiled.info, exportNames: compiled.exportNames }
+      : { compileError: compiled.message, exportNames: [] }),
+    ruleIds: settings.ruleIds,
+    settings: {
+      source,
+      seed: settings.seed,
+      limits: settings.limits,
+      replayArgs: settings.replayArgs,
+    },
+    spec: settings.spec,
+    timeoutMs: settings.limits['callTimeoutMs'] ?? 2000,
+    maxMemoryBytes: settings.limits['maxMemoryBytes'] ?? 256 * 1024 * 1024,
+    onRuleDone: (record) => {
+      const result = toRuleResult(settings.spec, record);
+      if ('facts' in record.outcome && record.outcome.facts?.info) info = record.outcome.facts.info;
+      results.push(result);
+      settings.onRuleResult?.(source, result);
+    },
+  });
+  // Report in spec order, whichever order workers finished in.
+  const order = new Map(settings.ruleIds.map((id, index) => [id, index]));
+  results.sort((a, b) => (order.get(a.rule) ?? 0) - (order.get(b.rule) ?? 0));
+
+  const counts = countResults(settings.spec, results);
+  const report: PluginReport = {
+    source,
+    sha256: sha256(bytes),
+    sizeBytes: bytes.length,
+    verdict: counts.mustFailed > 0 || counts.error > 0 ? 'fail' : 'pass',
+    results,
+    counts,
+    durationMs: performance.now() - began,
+  };
+  if (info) report.info = info;
+  return report;
+}
+
+function toRuleResult(spec: SpecIndex, record: RuleRunRecord): RuleResult {
+  const rule = spec.rule(record.id);
+  const outcome = record.outcome;
+  const result: RuleResult = {
+    rule: rule.id,
+    level: rule.level,
+    area: areaOfRule(rule.id),
+    description: rule.description,
+    status: outcome.status,
+    message: outcome.message,
+    durationMs: Math.round(record.durationMs * 100) / 100,
+  };
+  if (outcome.status === 'skip') result.skipKind = outcome.skipKind;
+  if (outcome.status === 'fail') result.failures = outcome.failures;
+  return result;
+}
+
+function countResults(spec: SpecIndex, results: readonly RuleResult[]): RuleCounts {
+  const counts: RuleCounts = {
+    pass: 0,
+    fail: 0,
+    skip: 0,
+    error: 0,
+    mustFailed: 0,
+    shouldFailed: 0,
+  };
+  for (const result of results) {
+    counts[result.status]++;
+    if (result.status === 'fail') {
+      if (spec.rule(result.rule).level === 'must') counts.mustFailed++;
+      else counts.shouldFailed++;
+    }
+  }
+  return counts;
+}

@@ -1,0 +1,53 @@
+import type { Rule } from '../spec/abi-types.generated.js';
+import { blocked, notApplicable, type CheckOutcome, type ExportState } from './check-api.js';
+import type { WorkerState } from './check-context.js';
+
+const describeState = (name: string, state: ExportState): string =>
+  state === 'missing'
+    ? `\`${name}\` is not exported (ZC-EXP-001)`
+    : `\`${name}\` does not have the spec's signature (ZC-EXP-002)`;
+
+/**
+ * Decides from the spec alone whether a rule can run: its dependsOn rules must have passed,
+ * and the exports it is about must exist with the right signature. Optional exports that are
+ * absent make a rule not applicable; that is not a failure.
+ */
+export function gateRule(
+  rule: Rule,
+  state: WorkerState,
+  statuses: Readonly<Record<string, string>>,
+): CheckOutcome | undefined {
+  for (const dependency of rule.dependsOn ?? []) {
+    const status = statuses[dependency];
+    if (status !== 'pass') {
+      const what =
+        status === 'fail' ? 'failed' : status === 'skip' ? 'was skipped' : 'did not pass';
+      return blocked(`needs ${dependency}, which ${what}`);
+    }
+  }
+  if (rule.kind === 'static') return undefined;
+  const functions = rule.appliesTo
+    .map((name) => state.spec.exportsByName.get(name))
+    .filter((entry) => entry?.kind === 'function');
+  const required = functions.filter((entry) => entry!.required);
+  for (const entry of required) {
+    const exportState = state.exportState(entry!.name);
+    if (exportState !== 'ok') return blocked(describeState(entry!.name, exportState));
+  }
+  const optional = functions.filter((entry) => !entry!.required);
+  if (optional.length === 0) return undefined;
+  const states = optional.map((entry) => [entry!.name, state.exportState(entry!.name)] as const);
+  const present = states.filter(([, exportState]) => exportState !== 'missing');
+  const onlyOptionalScope = rule.appliesTo.every(
+    (name) => state.spec.exportsByName.get(name)?.required === false,
+  );
+  if (present.length === 0 && onlyOptionalScope) {
+    return notApplicable(
+      `${optional.map((entry) => `\`${entry!.name}\``).join(', ')} not exported`,
+    );
+  }
+  for (const [name, exportState] of present) {
+    if (exportState !== 'ok') return blocked(describeState(name, exportState));
+  }
+  return undefined;
+}

@@ -1,0 +1,262 @@
+/* Generated from spec/abi.schema.json by `npm run generate` (json-schema-to-typescript). Do not edit. */
+
+/**
+ * A WebAssembly value type as written in the text format.
+ *
+ * This interface was referenced by `ZenithAbiSpec`'s JSON-Schema
+ * via the `definition` "WasmType".
+ */
+export type WasmType = 'i32' | 'i64' | 'f32' | 'f64';
+/**
+ * What a parameter means to the host; property checks are generated from these roles.
+ *
+ * This interface was referenced by `ZenithAbiSpec`'s JSON-Schema
+ * via the `definition` "ParamRole".
+ */
+export type ParamRole =
+  | 'input-ptr'
+  | 'input-len'
+  | 'output-ptr'
+  | 'output-len-cell'
+  | 'params-ptr'
+  | 'alloc-size'
+  | 'dealloc-ptr'
+  | 'dealloc-size'
+  | 'log-ptr'
+  | 'log-len';
+/**
+ * This interface was referenced by `ZenithAbiSpec`'s JSON-Schema
+ * via the `definition` "ResultRole".
+ */
+export type ResultRole = 'return-code' | 'info-ptr' | 'version' | 'alloc-ptr';
+
+/**
+ * A machine-readable Zenith plugin ABI: value types, exports, structs, host imports, return codes, limits and rules.
+ */
+export interface ZenithAbiSpec {
+  $schema?: string;
+  abi: 'zenith-plugin';
+  version: string;
+  summary?: string;
+  /**
+   * @minItems 1
+   */
+  valueTypes: ValueType[];
+  /**
+   * @minItems 1
+   */
+  exports: ExportSpec[];
+  structs: StructSpec[];
+  imports: ImportSpec[];
+  /**
+   * @minItems 1
+   */
+  returnCodes: ReturnCode[];
+  limits: Limit[];
+  /**
+   * @minItems 1
+   */
+  areas: Area[];
+  /**
+   * @minItems 1
+   */
+  rules: Rule[];
+}
+/**
+ * An ABI-level type and how it is carried in wasm.
+ *
+ * This interface was referenced by `ZenithAbiSpec`'s JSON-Schema
+ * via the `definition` "ValueType".
+ */
+export interface ValueType {
+  name: string;
+  wasm: WasmType;
+  signedness?: 'signed' | 'unsigned';
+  description: string;
+}
+/**
+ * This interface was referenced by `ZenithAbiSpec`'s JSON-Schema
+ * via the `definition` "ExportSpec".
+ */
+export interface ExportSpec {
+  name: string;
+  kind: 'function' | 'memory';
+  required: boolean;
+  /**
+   * The feature this export belongs to: core, lifecycle, allocator, tokenizer or resize.
+   */
+  profile?: string;
+  description: string;
+  params?: Param[];
+  results?: Result[];
+  output?: OutputSpec;
+  /**
+   * Exports that must be present whenever this one is.
+   */
+  requiresExports?: string[];
+  input?: InputSpec;
+}
+/**
+ * This interface was referenced by `ZenithAbiSpec`'s JSON-Schema
+ * via the `definition` "Param".
+ */
+export interface Param {
+  name: string;
+  /**
+   * A valueTypes name.
+   */
+  type: string;
+  role: ParamRole;
+  /**
+   * For params-ptr: the structs entry it points to.
+   */
+  struct?: string;
+  description?: string;
+}
+/**
+ * This interface was referenced by `ZenithAbiSpec`'s JSON-Schema
+ * via the `definition` "Result".
+ */
+export interface Result {
+  type: string;
+  role: ResultRole;
+  /**
+   * For info-ptr: the most bytes the text may take, NUL included.
+   */
+  maxBytes?: number;
+  /**
+   * For info-ptr: a regular expression the text must match.
+   */
+  pattern?: string;
+  /**
+   * For version: how the number is packed.
+   */
+  encoding?: string;
+}
+/**
+ * How an export's output buffer is sized and counted.
+ *
+ * This interface was referenced by `ZenithAbiSpec`'s JSON-Schema
+ * via the `definition` "OutputSpec".
+ */
+export interface OutputSpec {
+  unit: 'byte' | 'u32';
+  elementBytes: number;
+  /**
+   * capacity-cell: *output_len holds the capacity on entry and the count on return. derived-from-params: the output size follows from the params struct.
+   */
+  sizing: 'capacity-cell' | 'derived-from-params';
+  /**
+   * For derived-from-params: the size formula over struct fields, e.g. dst_width*dst_height*3.
+   */
+  derivedSize?: string;
+}
+/**
+ * How an export's input size follows from its params struct, when it has no length parameter.
+ *
+ * This interface was referenced by `ZenithAbiSpec`'s JSON-Schema
+ * via the `definition` "InputSpec".
+ */
+export interface InputSpec {
+  /**
+   * The input size formula over params-struct fields, e.g. src_width*src_height*3.
+   */
+  derivedSize: string;
+}
+/**
+ * This interface was referenced by `ZenithAbiSpec`'s JSON-Schema
+ * via the `definition` "StructSpec".
+ */
+export interface StructSpec {
+  name: string;
+  size: number;
+  align: number;
+  endianness: 'little';
+  description?: string;
+  /**
+   * @minItems 1
+   */
+  fields: StructField[];
+}
+/**
+ * This interface was referenced by `ZenithAbiSpec`'s JSON-Schema
+ * via the `definition` "StructField".
+ */
+export interface StructField {
+  name: string;
+  type: 'u8' | 'u16' | 'u32' | 'i32';
+  offset: number;
+  description?: string;
+}
+/**
+ * This interface was referenced by `ZenithAbiSpec`'s JSON-Schema
+ * via the `definition` "ImportSpec".
+ */
+export interface ImportSpec {
+  module: string;
+  name: string;
+  params: WasmType[];
+  results: WasmType[];
+  description: string;
+  /**
+   * What the conformance host does when the plugin calls it.
+   */
+  hostBehaviour?: string;
+}
+/**
+ * This interface was referenced by `ZenithAbiSpec`'s JSON-Schema
+ * via the `definition` "ReturnCode".
+ */
+export interface ReturnCode {
+  value: number;
+  name: string;
+  description: string;
+}
+/**
+ * This interface was referenced by `ZenithAbiSpec`'s JSON-Schema
+ * via the `definition` "Limit".
+ */
+export interface Limit {
+  name: string;
+  default: number;
+  unit: 'bytes' | 'pages' | 'ms' | 'calls';
+  option: string;
+  description: string;
+}
+/**
+ * This interface was referenced by `ZenithAbiSpec`'s JSON-Schema
+ * via the `definition` "Area".
+ */
+export interface Area {
+  code: string;
+  title: string;
+}
+/**
+ * This interface was referenced by `ZenithAbiSpec`'s JSON-Schema
+ * via the `definition` "Rule".
+ */
+export interface Rule {
+  id: string;
+  level: 'must' | 'should';
+  /**
+   * static: reads the module without running it; runtime: calls fixed exports once; property: fuzzed calls.
+   */
+  kind: 'static' | 'runtime' | 'property';
+  description: string;
+  /**
+   * Why the rule exists; what the guide left open.
+   */
+  rationale?: string;
+  /**
+   * Export names or features (module, imports, limits) the rule is about.
+   */
+  appliesTo: string[];
+  /**
+   * The limits entry the rule enforces.
+   */
+  limit?: string;
+  /**
+   * Rules that must pass before this one can run; otherwise it is skipped.
+   */
+  dependsOn?: string[];
+}

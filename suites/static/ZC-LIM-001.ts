@@ -1,0 +1,14 @@
+import { defineCheck, fail, pass } from '../../src/runner/check-api.js';
+
+export default defineCheck('ZC-LIM-001', (ctx) => {
+  const limit = ctx.limits['maxBinaryBytes'] ?? Infinity;
+  const size = ctx.bytes.length;
+  if (size <= limit) return pass(`${size} bytes (limit ${limit})`);
+  return fail(`the binary is ${size} bytes, over ${limit}`, [
+    {
+      expected: `at most ${limit} bytes (--max-binary-size); try opt-level="z", lto, strip, panic="abort"`,
+      found: `${size} bytes`,
+      where: 'the file',
+    },
+  ]);
+});

@@ -1,0 +1,14 @@
+import { defineCheck, fail, pass } from '../../src/runner/check-api.js';
+
+export default defineCheck('ZC-MOD-001', (ctx) => {
+  if (ctx.compiled.ok) {
+    return pass(`compiles: ${ctx.bytes.length} bytes, ${ctx.compiled.info.exports.length} exports`);
+  }
+  return fail(`not a valid WebAssembly module: ${ctx.compiled.message}`, [
+    {
+      expected: 'a WebAssembly binary module (\\0asm, version 1) that the engine compiles',
+      found: ctx.compiled.message,
+      where: 'the file',
+    },
+  ]);
+});
