@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import type { ZenithAbiSpec } from '../src/spec/abi-types.generated.js';
 import { renderAbiMarkdown } from '../src/spec/render-abi-markdown.js';
+import { renderHelp } from '../src/cli/options.js';
 
 export const repoRoot = join(import.meta.dirname, '..');
 
@@ -21,6 +22,19 @@ async function typesFrom(schemaPath: string, rootName: string): Promise<string> 
   });
 }
 
+/** Replaces each `<!-- generated:name -->` ... `<!-- /generated:name -->` block's body. */
+export function fillSections(text: string, sections: Record<string, string>): string {
+  let out = text;
+  for (const [name, body] of Object.entries(sections)) {
+    const pattern = new RegExp(
+      `(<!-- generated:${name}[^>]*-->\n)[\\s\\S]*?(<!-- /generated:${name} -->)`,
+    );
+    if (!pattern.test(out)) throw new Error(`README.md has no generated:${name} section`);
+    out = out.replace(pattern, (_match, open: string, close: string) => `${open}${body}\n${close}`);
+  }
+  return out;
+}
+
 export interface GeneratedFile {
   path: string;
   content: string;
@@ -36,6 +50,12 @@ export async function generatedFiles(): Promise<GeneratedFile[]> {
     {
       path: 'src/report/report-types.generated.ts',
       content: await typesFrom('spec/report.schema.json', 'ConformanceReport'),
+    },
+    {
+      path: 'README.md',
+      content: fillSections(readFileSync(join(repoRoot, 'README.md'), 'utf8'), {
+        'cli-help': ['```text', renderHelp().trimEnd(), '```'].join('\n'),
+      }),
     },
     {
       path: 'spec/ABI.md',

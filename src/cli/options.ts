@@ -1,3 +1,4 @@
+import { DEPTHS } from '../property/depth.js';
 import { DEFAULT_SEED } from '../runner/run-conformance.js';
 import { loadSpec } from '../spec/load-spec.js';
 
@@ -35,6 +36,35 @@ const FIXED_OPTIONS: OptionSpec[] = [
     default: String(DEFAULT_SEED),
     description:
       'Seed for generated inputs and the plugin\'s clock and randomness; "random" picks one.',
+  },
+  {
+    name: 'quick',
+    kind: 'flag',
+    description: `Property depth: ${DEPTHS.quick.description}.`,
+  },
+  {
+    name: 'thorough',
+    kind: 'flag',
+    description: `Property depth: ${DEPTHS.thorough.description}.`,
+  },
+  {
+    name: 'runs',
+    kind: 'integer',
+    placeholder: 'n',
+    description: 'Cases per property rule, overriding the depth.',
+  },
+  {
+    name: 'path',
+    kind: 'string',
+    placeholder: 'p',
+    description:
+      'Replay one counterexample: the fast-check path a failure printed (with its --seed).',
+  },
+  {
+    name: 'export',
+    kind: 'string',
+    placeholder: 'names',
+    description: 'Fuzz only these exports (comma-separated), e.g. process,tokenize.',
   },
   {
     name: 'list-rules',

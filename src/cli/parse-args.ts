@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { DepthName } from '../property/depth.js';
 import { UsageError } from '../runner/errors.js';
 import { DEFAULT_SEED } from '../runner/run-conformance.js';
 import { optionTable } from './options.js';
@@ -12,6 +13,10 @@ export interface CliArgs {
   color: boolean | undefined;
   only: string[] | undefined;
   seed: number | 'random';
+  depth: DepthName;
+  runs: number | undefined;
+  path: string | undefined;
+  exports: string[] | undefined;
   limits: Record<string, number>;
 }
 
@@ -44,7 +49,14 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       ),
     });
   } catch (error) {
-    throw new UsageError('ZC_BAD_OPTION', `${(error as Error).message} (see --help)`);
+    // Node's own messages suggest `--` quoting; name the option plainly instead.
+    const option = /'(-[^']*)'/.exec((error as Error).message)?.[1];
+    const code = (error as { code?: string }).code;
+    const message =
+      code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option
+        ? `unknown option ${option}`
+        : (error as Error).message;
+    throw new UsageError('ZC_BAD_OPTION', `${message} (see --help)`);
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
   const text = (name: string): string | undefined => {
@@ -57,6 +69,15 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     if (option.limit && value !== undefined) limits[option.limit] = integer(option.name, value);
   }
   const seedText = text('seed');
+  if (values['quick'] === true && values['thorough'] === true) {
+    throw new UsageError('ZC_BAD_OPTION', '--quick and --thorough are exclusive');
+  }
+  const list = (name: string): string[] | undefined =>
+    text(name)
+      ?.split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
+  const runsText = text('runs');
   return {
     plugins: parsed.positionals,
     json: values['json'] === true,
@@ -64,10 +85,11 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     help: values['help'] === true,
     version: values['version'] === true,
     color: values['no-color'] === true ? false : undefined,
-    only: text('only')
-      ?.split(',')
-      .map((id) => id.trim())
-      .filter(Boolean),
+    only: list('only'),
+    exports: list('export'),
+    depth: values['thorough'] === true ? 'thorough' : 'quick',
+    runs: runsText === undefined ? undefined : integer('runs', runsText),
+    path: text('path'),
     seed:
       seedText === undefined
         ? DEFAULT_SEED

@@ -42,7 +42,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const report = await runConformance(args.plugins, {
       seed,
       limits: args.limits,
+      depth: args.depth,
       ...(args.only ? { only: args.only } : {}),
+      ...(args.runs !== undefined ? { runs: args.runs } : {}),
+      ...(args.path ? { path: args.path } : {}),
+      ...(args.exports ? { exports: args.exports } : {}),
     });
     const color = args.color ?? (io.isTTY && !io.env['NO_COLOR']);
     io.stdout(

@@ -15,6 +15,12 @@ export interface CapturedText {
   droppedBytes: number;
 }
 
+export interface CaptureMark {
+  stdout: number;
+  stderr: number;
+  log: number;
+}
+
 const MAX_MESSAGE_CHARS = 2048;
 
 export class OutputCapture {
@@ -74,6 +80,20 @@ export class OutputCapture {
 
   violation(kind: LogViolation['kind'], detail: string): void {
     if (this.violations.length < 20) this.violations.push({ kind, call: this.currentCall, detail });
+  }
+
+  /** A position to take the output written after it from, with since(). */
+  mark(): CaptureMark {
+    return { stdout: this.stdout.length, stderr: this.stderr.length, log: this.log.length };
+  }
+
+  since(mark: CaptureMark): CapturedText {
+    return {
+      stdout: this.stdout.slice(mark.stdout),
+      stderr: this.stderr.slice(mark.stderr),
+      log: this.log.slice(mark.log),
+      droppedBytes: this.droppedBytes,
+    };
   }
 
   snapshot(): CapturedText {

@@ -35,6 +35,14 @@ function failureLines(failure: Failure, c: Colors): string[] {
     `${c.dim('found:   ')} ${failure.found}`,
   ];
   if (failure.where) lines.push(`${c.dim('where:   ')} ${failure.where}`);
+  const example = failure.counterexample;
+  if (example) {
+    const history =
+      example.runs === undefined
+        ? ''
+        : ` (failed after ${example.runs} cases, shrunk ${example.shrinks ?? 0} times)`;
+    lines.push(`${c.dim('case:    ')} ${example.case}${c.dim(history)}`);
+  }
   if (failure.call && failure.call !== failure.where)
     lines.push(`${c.dim('call:    ')} ${failure.call}`);
   const stderr = failure.output?.stderr.trim();
@@ -55,11 +63,13 @@ function ruleLines(result: RuleResult, c: Colors): string[] {
     const why = result.skipKind === 'not-applicable' ? 'not applicable' : 'blocked';
     return [c.dim(`${head} (${why}: ${result.message})`)];
   }
-  const lines = [
-    head,
-    `        ${result.status === 'error' ? c.magenta(result.message) : result.message}`,
-  ];
   const failures = result.failures ?? [];
+  // The message restates a lone failure's `found`; the failure lines say it in full.
+  const restated = failures.length === 1 && result.message.includes(failures[0]!.found);
+  const lines = [head];
+  if (!restated) {
+    lines.push(`        ${result.status === 'error' ? c.magenta(result.message) : result.message}`);
+  }
   for (const failure of failures.slice(0, MAX_FAILURES_SHOWN)) {
     lines.push(...failureLines(failure, c).map((line) => `          ${line}`));
   }

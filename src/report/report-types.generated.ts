@@ -63,6 +63,18 @@ export interface RunSettings {
   limits: {
     [k: string]: number;
   };
+  /**
+   * Cases per property rule (some rules run fewer, costlier cases).
+   */
+  runs: number;
+  /**
+   * The fast-check path replayed, when --path was given.
+   */
+  path?: string;
+  /**
+   * Exports property rules were restricted to.
+   */
+  exports?: string[];
 }
 /**
  * This interface was referenced by `ConformanceReport`'s JSON-Schema
@@ -141,6 +153,7 @@ export interface Failure {
    */
   replay?: string;
   output?: CapturedOutput;
+  counterexample?: Counterexample;
 }
 /**
  * What the plugin wrote during the calls behind a result, capped.
@@ -156,6 +169,31 @@ export interface CapturedOutput {
    * Bytes past the capture cap.
    */
   droppedBytes?: number;
+}
+/**
+ * The shrunk generated case a property failed on, and how to replay it.
+ *
+ * This interface was referenced by `ConformanceReport`'s JSON-Schema
+ * via the `definition` "Counterexample".
+ */
+export interface Counterexample {
+  /**
+   * The case in words: input (hex and UTF-8 preview), placement, capacity.
+   */
+  case: string;
+  seed: number;
+  /**
+   * fast-check's path to the case; --path replays it.
+   */
+  path: string;
+  /**
+   * Cases run up to the first failure.
+   */
+  runs?: number;
+  /**
+   * Shrink steps from the first failure to this case.
+   */
+  shrinks?: number;
 }
 /**
  * This interface was referenced by `ConformanceReport`'s JSON-Schema

@@ -28,6 +28,12 @@ export type CheckOutcome =
 export type CompileResult =
   { ok: true; module: WebAssembly.Module; info: ModuleInfo } | { ok: false; message: string };
 
+export interface PropertySettings {
+  runs: number;
+  path?: string;
+  exports?: string[];
+}
+
 export type ExportState = 'ok' | 'missing' | 'wrong-kind' | 'wrong-signature';
 
 export interface CheckContext {
@@ -38,12 +44,18 @@ export interface CheckContext {
   /** Limits for this run: the spec's defaults with the user's overrides. */
   readonly limits: Readonly<Record<string, number>>;
   readonly seed: number;
+  /** Why an export must not be called in this run (it hung or bombed earlier), if so. */
+  blockedReason(exportName: string): string | undefined;
   /** Whether an export exists with the spec's kind and signature. */
   exportState(name: string): ExportState;
   /** A new instance through `_initialize` and (unless told otherwise) `init`. */
   startPlugin(options?: { runInit?: boolean; determinism?: Partial<Determinism> }): PluginSetup;
   /** The shared canned run (init, plugin_info, process on fixed inputs, cleanup), done once. */
   cannedExercise(): CannedExercise;
+  /** Property settings: cases per property, a path to replay, exports to restrict to. */
+  readonly property: PropertySettings;
+  /** Labels the current property case, so a hang can be reported with its replay path. */
+  markCase(index: number): void;
   /** The command that reruns just this rule on this plugin. */
   replayCommand(extraArgs?: string): string;
 }

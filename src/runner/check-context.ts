@@ -78,8 +78,11 @@ export class WorkerState {
       limits: this.settings.limits,
       seed: this.settings.seed,
       exportState: (name) => this.exportState(name),
+      blockedReason: (name) => this.blockedExports.get(name),
       startPlugin: (options) => this.startPlugin(options),
       cannedExercise: () => this.cannedExercise(),
+      property: this.settings.property,
+      markCase: (index) => this.watch.setCase(this.settings.seed, index),
       replayCommand: (extraArgs) => replayCommand(this.settings, rule.id, extraArgs),
     };
   }

@@ -5,6 +5,7 @@ import type {
   RuleResult,
 } from '../report/report-types.generated.js';
 import { areaOfRule, type SpecIndex } from '../spec/spec-index.js';
+import type { PropertySettings } from './check-api.js';
 import { compilePlugin, readPluginFile, sha256 } from './load-plugin.js';
 import { superviseChecks, type RuleRunRecord } from './supervisor.js';
 
@@ -14,6 +15,7 @@ export interface PluginRunSettings {
   seed: number;
   limits: Record<string, number>;
   replayArgs: string;
+  property: PropertySettings;
   onRuleResult?: (source: string, result: RuleResult) => void;
 }
 
@@ -44,7 +46,8 @@ export async function checkPlugin(
 
   const compiled = await compilePlugin(bytes);
   let info: PluginInfo | undefined;
-  const results: RuleResult[] = [];
+  // Keyed by rule: a rule's verdict can be replaced when a later rule's call hangs (see supervisor).
+  const results = new Map<string, RuleResult>();
   await superviseChecks({
     bytes,
     ...(compiled.ok
@@ -56,6 +59,7 @@ export async function checkPlugin(
       seed: settings.seed,
       limits: settings.limits,
       replayArgs: settings.replayArgs,
+      property: settings.property,
     },
     spec: settings.spec,
     timeoutMs: settings.limits['callTimeoutMs'] ?? 2000,
@@ -63,21 +67,20 @@ export async function checkPlugin(
     onRuleDone: (record) => {
       const result = toRuleResult(settings.spec, record);
       if ('facts' in record.outcome && record.outcome.facts?.info) info = record.outcome.facts.info;
-      results.push(result);
+      results.set(result.rule, result);
       settings.onRuleResult?.(source, result);
     },
   });
   // Report in spec order, whichever order workers finished in.
-  const order = new Map(settings.ruleIds.map((id, index) => [id, index]));
-  results.sort((a, b) => (order.get(a.rule) ?? 0) - (order.get(b.rule) ?? 0));
+  const ordered = settings.ruleIds.flatMap((id) => results.get(id) ?? []);
 
-  const counts = countResults(settings.spec, results);
+  const counts = countResults(settings.spec, ordered);
   const report: PluginReport = {
     source,
     sha256: sha256(bytes),
     sizeBytes: bytes.length,
     verdict: counts.mustFailed > 0 || counts.error > 0 ? 'fail' : 'pass',
-    results,
+    results: ordered,
     counts,
     durationMs: performance.now() - began,
   };
@@ -99,6 +102,9 @@ function toRuleResult(spec: SpecIndex, record: RuleRunRecord): RuleResult {
   };
   if (outcome.status === 'skip') result.skipKind = outcome.skipKind;
   if (outcome.status === 'fail') result.failures = outcome.failures;
+  if (outcome.status === 'error' && outcome.detail) {
+    result.failures = [{ expected: 'the check runs to completion', found: outcome.detail }];
+  }
   return result;
 }
 

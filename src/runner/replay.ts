@@ -17,7 +17,8 @@ export function replayCommand(
 ): string {
   return [
     'npx zenith-conform',
-    shellQuote(settings.source),
+    // A plugin given as bytes has no path; the placeholder says what to put there.
+    settings.source === '<bytes>' ? '<plugin.wasm>' : shellQuote(settings.source),
     ruleId ? `--only ${ruleId}` : '',
     `--seed ${settings.seed}`,
     settings.replayArgs,

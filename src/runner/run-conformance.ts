@@ -2,6 +2,9 @@ import type { ConformanceReport, RuleResult } from '../report/report-types.gener
 import { loadSpec } from '../spec/load-spec.js';
 import { SpecIndex } from '../spec/spec-index.js';
 import { packageVersion } from '../util/package-root.js';
+import { DEPTHS, type DepthName } from '../property/depth.js';
+import { callableExports } from '../property/call-shape.js';
+import { UsageError } from './errors.js';
 import { checkPlugin } from './check-plugin.js';
 import { limitArgs, resolveLimits, selectRules } from './select-rules.js';
 
@@ -15,6 +18,14 @@ export interface ConformanceOptions {
   only?: readonly string[];
   /** Overrides of the spec's limits, by limit name (e.g. `{ callTimeoutMs: 500 }`). */
   limits?: Readonly<Record<string, number | undefined>>;
+  /** Cases per property rule; overrides depth. */
+  runs?: number;
+  /** Named depth: quick (default) or thorough. */
+  depth?: DepthName;
+  /** Replays one fast-check path (with the seed that found it); use with one rule. */
+  path?: string;
+  /** Restricts property rules to these exports. */
+  exports?: readonly string[];
   /** Called as each rule finishes, for progress output. */
   onRuleResult?: (source: string, result: RuleResult) => void;
 }
@@ -33,12 +44,26 @@ export async function runConformance(
   const seed = options.seed ?? DEFAULT_SEED;
   const limits = resolveLimits(spec, options.limits);
   const ruleIds = selectRules(spec, options.only);
+  const fuzzable = callableExports(spec);
+  for (const name of options.exports ?? []) {
+    if (!fuzzable.includes(name)) {
+      throw new UsageError(
+        'ZC_UNKNOWN_EXPORT',
+        `--export ${name}: not an export the spec fuzzes (${fuzzable.join(', ')})`,
+      );
+    }
+  }
   const settings = {
     spec,
     ruleIds,
     seed,
     limits,
     replayArgs: limitArgs(spec, limits),
+    property: {
+      runs: options.runs ?? DEPTHS[options.depth ?? 'quick'].runs,
+      ...(options.path ? { path: options.path } : {}),
+      ...(options.exports?.length ? { exports: [...options.exports] } : {}),
+    },
     ...(options.onRuleResult ? { onRuleResult: options.onRuleResult } : {}),
   };
 
@@ -50,7 +75,7 @@ export async function runConformance(
   const report: ConformanceReport = {
     tool: { name: 'zenith-conform', version: packageVersion(), node: process.version },
     spec: { abi: spec.spec.abi, version: spec.spec.version },
-    settings: { seed, limits },
+    settings: { seed, runs: settings.property.runs, limits },
     plugins: reports,
     summary: {
       plugins: reports.length,
@@ -61,5 +86,7 @@ export async function runConformance(
     },
   };
   if (options.only?.length) report.settings.only = [...options.only];
+  if (settings.property.path) report.settings.path = settings.property.path;
+  if (settings.property.exports) report.settings.exports = settings.property.exports;
   return report;
 }

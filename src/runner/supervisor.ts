@@ -39,7 +39,10 @@ type WorkerEnd =
       outcome: CheckOutcome | InternalError;
       durationMs: number;
       blockExport?: string;
+      reason?: StopReason;
     };
+
+type StopReason = 'hang' | 'memory-bomb';
 
 // From TypeScript sources (vitest, tsx) the worker needs tsx's loader, which a bootstrap registers.
 const WORKER_URL = new URL(
@@ -78,10 +81,29 @@ export async function superviseChecks(run: SupervisedRun): Promise<RuleRunRecord
       break;
     }
     const stoppedIndex = remaining.indexOf(end.ruleId);
-    const record = { id: end.ruleId, outcome: end.outcome, durationMs: end.durationMs };
-    records.push(record);
-    statuses[end.ruleId] = end.outcome.status;
-    run.onRuleDone?.(record);
+    const emit = (record: RuleRunRecord): void => {
+      records.push(record);
+      statuses[record.id] = record.outcome.status;
+      run.onRuleDone?.(record);
+    };
+    const owner =
+      end.reason && end.blockExport ? ruleThatCatches(run, end.reason, end.blockExport) : undefined;
+    if (owner && owner !== end.ruleId) {
+      // The spec names the rule a hang or memory bomb fails, whichever rule's call ran into it;
+      // a verdict that rule already gave is replaced, since a counterexample now exists.
+      emit({ id: owner, outcome: end.outcome, durationMs: 0 });
+      emit({
+        id: end.ruleId,
+        outcome: {
+          status: 'skip',
+          skipKind: 'blocked',
+          message: `a call was stopped while this rule ran (see ${owner}): ${end.outcome.message}`,
+        },
+        durationMs: end.durationMs,
+      });
+    } else {
+      emit({ id: end.ruleId, outcome: end.outcome, durationMs: end.durationMs });
+    }
     if (end.blockExport) {
       blockedExports[end.blockExport] =
         `\`${end.blockExport}\` was stopped earlier in this run (${end.ruleId}); it is not called again`;
@@ -90,6 +112,20 @@ export async function superviseChecks(run: SupervisedRun): Promise<RuleRunRecord
     remaining = remaining.filter((id, index) => index > stoppedIndex && !finished.has(id));
   }
   return records;
+}
+
+/** The rule the spec makes responsible for this kind of stop on this export, if selected. */
+function ruleThatCatches(
+  run: SupervisedRun,
+  reason: StopReason,
+  exportName: string,
+): string | undefined {
+  return run.spec.spec.rules.find(
+    (rule) =>
+      rule.catches === reason &&
+      rule.appliesTo.includes(exportName) &&
+      run.ruleIds.includes(rule.id),
+  )?.id;
 }
 
 function runOneWorker(
@@ -123,15 +159,18 @@ function runOneWorker(
       void worker.terminate();
       resolve(end);
     };
-    const stopped = (outcome: CheckOutcome | InternalError, blockExport?: string): WorkerEnd => ({
+    const stopped = (
+      outcome: CheckOutcome | InternalError,
+      cause?: { exportName: string; reason: StopReason },
+    ): WorkerEnd => ({
       kind: 'stopped',
       ruleId: currentRule,
       outcome,
       durationMs: currentRule ? performance.now() - ruleStarted : 0,
-      ...(blockExport ? { blockExport } : {}),
+      ...(cause ? { blockExport: cause.exportName, reason: cause.reason } : {}),
     });
-    const stop = (call: WatchedCall, outcome: CheckOutcome): void =>
-      finish(stopped(outcome, call.exportName));
+    const stop = (call: WatchedCall, outcome: CheckOutcome, reason: StopReason): void =>
+      finish(stopped(outcome, { exportName: call.exportName, reason }));
 
     const pollMs = Math.max(5, Math.min(100, Math.floor(run.timeoutMs / 8)));
     const timer = setInterval(() => {
@@ -144,9 +183,9 @@ function runOneWorker(
       if (watched?.sequence !== call.sequence) watched = { sequence: call.sequence, since: now };
       const elapsed = now - watched.since;
       if (elapsed > run.timeoutMs) {
-        stop(call, hangOutcome(call, run, currentRule, Math.round(elapsed)));
+        stop(call, hangOutcome(call, run, currentRule, Math.round(elapsed)), 'hang');
       } else if (process.memoryUsage.rss() > rssCeiling) {
-        stop(call, memoryBombOutcome(call, run, currentRule));
+        stop(call, memoryBombOutcome(call, run, currentRule), 'memory-bomb');
       }
     }, pollMs);
 
@@ -189,8 +228,12 @@ function runOneWorker(
 
 /** `process(65536, 12, 65600, 65540)`: the call as the watch saw it, with the spec's arity. */
 export function describeWatchedCall(call: WatchedCall, spec: SpecIndex): string {
-  const arity = spec.exportsByName.get(call.exportName)?.params?.length ?? 0;
-  return `${call.exportName}(${call.args.slice(0, arity).join(', ')})`;
+  const params = spec.exportsByName.get(call.exportName)?.params ?? [];
+  const args = params.map((param, i) => {
+    const value = call.args[i] ?? 0;
+    return `${param.name}=${param.type === 'ptr' ? `0x${value.toString(16)}` : value}`;
+  });
+  return `${call.exportName}(${args.join(', ')})`;
 }
 
 function hangOutcome(
@@ -237,5 +280,7 @@ function memoryBombOutcome(
 }
 
 function replayFor(run: SupervisedRun, ruleId: string | undefined, call: WatchedCall): string {
-  return replayCommand(run.settings, ruleId, call.caseIndex >= 0 ? `--path ${call.caseIndex}` : '');
+  const replayCase =
+    call.caseIndex >= 0 ? `--export ${call.exportName} --path ${call.caseIndex}` : '';
+  return replayCommand(run.settings, ruleId, replayCase);
 }

@@ -53,8 +53,13 @@ async function run(start: WorkerStart): Promise<void> {
       if (!check) throw new Error(`no check file implements ${id}`);
       outcome = gateRule(rule, state, statuses) ?? (await check.run(state.contextFor(rule)));
     } catch (error) {
-      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      outcome = { status: 'error', message: `internal error in the check for ${id}: ${detail}` };
+      const first = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      const stack = error instanceof Error ? (error.stack ?? '') : '';
+      outcome = {
+        status: 'error',
+        message: `internal error in the check for ${id} (a zenith-conform bug, please report it): ${first}`,
+        detail: stack,
+      };
     }
     statuses[id] = outcome.status;
     port!.postMessage({

@@ -1,5 +1,5 @@
 import type { ModuleInfo } from '../wasm/module-info.js';
-import type { CheckOutcome } from './check-api.js';
+import type { CheckOutcome, PropertySettings } from './check-api.js';
 
 /** Settings a worker needs to run checks; plain data, so it survives postMessage. */
 export interface WorkerSettings {
@@ -8,6 +8,7 @@ export interface WorkerSettings {
   limits: Record<string, number>;
   /** Extra arguments that went into this run, for replay commands (e.g. `--max-memory 1000`). */
   replayArgs: string;
+  property: PropertySettings;
 }
 
 export interface WorkerStart {
@@ -35,4 +36,6 @@ export type WorkerMessage =
 export interface InternalError {
   status: 'error';
   message: string;
+  /** The stack, for the JSON report. */
+  detail?: string;
 }

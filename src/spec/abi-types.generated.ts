@@ -61,6 +61,7 @@ export interface ZenithAbiSpec {
    * @minItems 1
    */
   rules: Rule[];
+  profiles: Profile[];
 }
 /**
  * An ABI-level type and how it is carried in wasm.
@@ -248,7 +249,7 @@ export interface Rule {
    */
   rationale?: string;
   /**
-   * Export names or features (module, imports, limits) the rule is about.
+   * Export names, host import names, or the features module, imports and exports that the rule is about.
    */
   appliesTo: string[];
   /**
@@ -259,4 +260,52 @@ export interface Rule {
    * Rules that must pass before this one can run; otherwise it is skipped.
    */
   dependsOn?: string[];
+  /**
+   * This rule is the one failed when any call to an export it applies to has to be stopped for this reason, whichever rule was running.
+   */
+  catches?: 'hang' | 'memory-bomb';
+}
+/**
+ * A plugin kind the guide describes by example, recognised by an export it has.
+ *
+ * This interface was referenced by `ZenithAbiSpec`'s JSON-Schema
+ * via the `definition` "Profile".
+ */
+export interface Profile {
+  name: string;
+  /**
+   * The export whose presence marks the profile.
+   */
+  export: string;
+  description: string;
+  /**
+   * Code points that separate words (Unicode White_Space, as Rust's split_whitespace).
+   */
+  whitespace?: number[];
+  /**
+   * How a word becomes its u32 id.
+   */
+  tokenId?: string;
+  pixelBytes?: number;
+  /**
+   * How a destination pixel picks its source pixel.
+   */
+  sampling?: string;
+  /**
+   * What `process` takes for this profile: a header struct followed by a payload.
+   */
+  processInput?: {
+    /**
+     * A structs entry.
+     */
+    header: string;
+    /**
+     * The payload size formula over header fields.
+     */
+    then: string;
+  };
+  /**
+   * What `process` writes for this profile.
+   */
+  processOutput?: string;
 }

@@ -88,6 +88,27 @@ export function renderAbiMarkdown(spec: ZenithAbiSpec): string {
     );
   }
 
+  parts.push('## Profiles');
+  parts.push(
+    'Plugin kinds from the guide, recognised by an export; their rules apply when it is present.',
+  );
+  for (const profile of spec.profiles) {
+    parts.push(`### ${profile.name} (\`${profile.export}\`)`);
+    const facts = [
+      profile.description,
+      profile.tokenId ? `Token id: ${profile.tokenId}.` : '',
+      profile.whitespace
+        ? `Whitespace (Unicode White_Space): ${profile.whitespace.map((code) => `U+${code.toString(16).toUpperCase().padStart(4, '0')}`).join(' ')}.`
+        : '',
+      profile.sampling ? `Sampling: ${profile.sampling}.` : '',
+      profile.processInput
+        ? `\`process\` input: a \`${profile.processInput.header}\` header, then \`${profile.processInput.then}\` bytes.`
+        : '',
+      profile.processOutput ? `\`process\` output: ${profile.processOutput}.` : '',
+    ];
+    parts.push(facts.filter(Boolean).join('\n\n'));
+  }
+
   parts.push('## Host imports');
   parts.push('A plugin may import these and nothing else.');
   parts.push(

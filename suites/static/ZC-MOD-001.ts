@@ -4,7 +4,7 @@ export default defineCheck('ZC-MOD-001', (ctx) => {
   if (ctx.compiled.ok) {
     return pass(`compiles: ${ctx.bytes.length} bytes, ${ctx.compiled.info.exports.length} exports`);
   }
-  return fail(`not a valid WebAssembly module: ${ctx.compiled.message}`, [
+  return fail(ctx.compiled.message, [
     {
       expected: 'a WebAssembly binary module (\\0asm, version 1) that the engine compiles',
       found: ctx.compiled.message,

@@ -1,0 +1,104 @@
+import fc from 'fast-check';
+import type { LayoutKind, Placement } from '../../host/buffer-layout.js';
+import type { StructSpec } from '../../spec/abi-types.generated.js';
+import { encodeStruct, type CallShape, type SizeFormula } from '../call-shape.js';
+import { capacityArbitrary, type CapacityChoice } from './capacity.js';
+import { expandBytes, inputBytesArbitrary } from './input-bytes.js';
+import { placementArbitrary } from './placement.js';
+import { structFieldsArbitrary, type FieldValues } from './struct-fields.js';
+
+/** One generated call: what goes in the buffers, where the buffers go, and the capacity. */
+export interface CallCase {
+  input: Uint8Array;
+  /** For exports with a params struct: its field values. */
+  fields?: FieldValues;
+  placement: Placement;
+  capacity: CapacityChoice;
+}
+
+export interface CaseEnvironment {
+  maxInputBytes: number;
+  /** The tokenizer profile's whitespace, used for text inputs everywhere. */
+  whitespace: readonly number[];
+  /** Input formats `process` takes in this plugin, from the profiles it implements. */
+  processInputs: ReadonlyArray<{ header: StructSpec; payload: SizeFormula }>;
+}
+
+/** A profile's `process` input: a header struct, then the payload its fields size. */
+function headerAndPayload(
+  header: StructSpec,
+  payload: SizeFormula,
+  maxBytes: number,
+): fc.Arbitrary<Uint8Array> {
+  return fc
+    .tuple(structFieldsArbitrary(header, [payload], Math.max(0, maxBytes - header.size)), fc.nat())
+    .map(([fields, seed]) => {
+      const size = payload.evaluate(fields);
+      // A size that overflows u32 gets a short decoy payload: the plugin must reject the header.
+      const body =
+        size <= BigInt(maxBytes - header.size)
+          ? expandBytes(Number(size), seed, false)
+          : expandBytes(seed % 64, seed, false);
+      const out = new Uint8Array(header.size + body.length);
+      out.set(encodeStruct(header, fields));
+      out.set(body, header.size);
+      return out;
+    });
+}
+
+/** The bytes a params-struct call gets as input: the derived size when it fits, else a decoy. */
+export function derivedInput(
+  shape: CallShape,
+  fields: FieldValues,
+  seed: number,
+  maxBytes: number,
+): Uint8Array {
+  const size = shape.params!.inputSize.evaluate(fields);
+  return size <= BigInt(maxBytes)
+    ? expandBytes(Number(size), seed, false)
+    : expandBytes(seed % 64, seed, false);
+}
+
+/**
+ * Cases for any export whose parameters the spec describes: input content from the roles
+ * (bytes and text for an input pointer and length, struct fields for a params pointer),
+ * placements from the given layouts, capacities for exports with an output-length cell.
+ */
+export function callCaseArbitrary(
+  shape: CallShape,
+  env: CaseEnvironment,
+  layouts: readonly LayoutKind[],
+): fc.Arbitrary<CallCase> {
+  const placement = placementArbitrary(layouts);
+  const capacity: fc.Arbitrary<CapacityChoice> =
+    shape.sizing === 'capacity-cell' ? capacityArbitrary : fc.constant({ kind: 'ample' as const });
+  if (shape.params) {
+    const { struct, inputSize, outputSize } = shape.params;
+    return fc
+      .record({
+        fields: structFieldsArbitrary(struct, [inputSize, outputSize], env.maxInputBytes),
+        seed: fc.nat(),
+        placement,
+        capacity,
+      })
+      .map(({ fields, seed, placement: where, capacity: room }) => ({
+        input: derivedInput(shape, fields, seed, env.maxInputBytes),
+        fields,
+        placement: where,
+        capacity: room,
+      }));
+  }
+  const generic = inputBytesArbitrary(env.maxInputBytes, env.whitespace);
+  const formats = shape.exportName === 'process' ? env.processInputs : [];
+  const input =
+    formats.length === 0
+      ? generic
+      : fc.oneof(
+          { weight: 1, arbitrary: generic },
+          ...formats.map(({ header, payload }) => ({
+            weight: 2,
+            arbitrary: headerAndPayload(header, payload, env.maxInputBytes),
+          })),
+        );
+  return fc.record({ input, placement, capacity });
+}

@@ -1,0 +1,179 @@
+import fc from 'fast-check';
+import type { CapturedText } from '../host/capture.js';
+import type { Failure } from '../report/report-types.generated.js';
+import {
+  blocked,
+  fail,
+  notApplicable,
+  pass,
+  type CheckContext,
+  type CheckOutcome,
+} from '../runner/check-api.js';
+import { callShapeOf, callableExports, parseSizeFormula, type CallShape } from './call-shape.js';
+import type { CaseEnvironment } from './arbitraries/call-case.js';
+import { PluginSession, SessionBlocked } from './session.js';
+
+/** What a property concludes from one case. */
+export type Verdict =
+  | { kind: 'ok' }
+  | { kind: 'violation'; expected: string; found: string; call?: string; details?: string }
+  | { kind: 'inconclusive'; why: string };
+
+export const OK: Verdict = { kind: 'ok' };
+
+export interface CallProperty<Case> {
+  /** Exports (among the rule's appliesTo) this property can judge; default all. */
+  appliesTo?(shape: CallShape): boolean;
+  arbitrary(shape: CallShape, env: CaseEnvironment): fc.Arbitrary<Case>;
+  check(session: PluginSession, shape: CallShape, testCase: Case, env: CaseEnvironment): Verdict;
+  /** One line with everything needed to understand the case. */
+  describe(shape: CallShape, testCase: Case): string;
+  /** Runs for this property given the run's setting (costly properties run fewer cases). */
+  runs?(configured: number): number;
+}
+
+interface FailureRecord<Case> {
+  testCase: Case;
+  verdict: Extract<Verdict, { kind: 'violation' }>;
+  output: CapturedText | undefined;
+}
+
+export function caseEnvironment(ctx: CheckContext): CaseEnvironment {
+  const tokenizer = ctx.spec.spec.profiles.find((profile) => profile.whitespace);
+  const processInputs = ctx.spec.spec.profiles.flatMap((profile) => {
+    if (!profile.processInput || ctx.exportState(profile.export) !== 'ok') return [];
+    const header = ctx.spec.structsByName.get(profile.processInput.header);
+    if (!header)
+      throw new Error(`profile ${profile.name}: no struct ${profile.processInput.header}`);
+    return [{ header, payload: parseSizeFormula(profile.processInput.then, header) }];
+  });
+  return {
+    maxInputBytes: ctx.limits['maxInputBytes'] ?? 1024 * 1024,
+    whitespace: tokenizer?.whitespace ?? [9, 10, 13, 32],
+    processInputs,
+  };
+}
+
+/** The exports a property rule will fuzz in this plugin. */
+function exportsUnderTest(ctx: CheckContext, property: CallProperty<unknown>): CallShape[] {
+  const callable = new Set(callableExports(ctx.spec));
+  return ctx.rule.appliesTo
+    .filter((name) => callable.has(name) && ctx.exportState(name) === 'ok')
+    .filter((name) => !ctx.property.exports || ctx.property.exports.includes(name))
+    .map((name) => callShapeOf(ctx.spec, name))
+    .filter((shape) => property.appliesTo?.(shape) ?? true);
+}
+
+/**
+ * Runs a property over every export it applies to with fast-check: generated cases, shrinking
+ * to a minimal counterexample, and a replay command with the seed and path that reproduce it.
+ */
+export function checkCallProperty<Case>(
+  ctx: CheckContext,
+  property: CallProperty<Case>,
+): CheckOutcome {
+  const shapes = exportsUnderTest(ctx, property as CallProperty<unknown>);
+  if (shapes.length === 0) {
+    const names = ctx.rule.appliesTo.map((name) => `\`${name}\``).join(', ');
+    return notApplicable(
+      `none of ${names} is exported${ctx.property.exports ? ' and selected' : ''}`,
+    );
+  }
+  const env = caseEnvironment(ctx);
+  const failures: Failure[] = [];
+  const summaries: string[] = [];
+  for (const shape of shapes) {
+    const stopped = ctx.blockedReason(shape.exportName);
+    if (stopped) return blocked(stopped);
+    const result = runOneExport(ctx, property, shape, env);
+    if (result.kind === 'blocked') return blocked(result.reason);
+    if (result.kind === 'failure') failures.push(result.failure);
+    else summaries.push(result.summary);
+  }
+  if (failures.length > 0) {
+    return fail(
+      failures.map((failure) => `${failure.where}: ${failure.found}`).join('; '),
+      failures,
+    );
+  }
+  if (summaries.every((summary) => summary.startsWith('no conclusive'))) {
+    return blocked(summaries.join('; '));
+  }
+  return pass(summaries.join('; '));
+}
+
+type ExportResult =
+  | { kind: 'passed'; summary: string }
+  | { kind: 'failure'; failure: Failure }
+  | { kind: 'blocked'; reason: string };
+
+function runOneExport<Case>(
+  ctx: CheckContext,
+  property: CallProperty<Case>,
+  shape: CallShape,
+  env: CaseEnvironment,
+): ExportResult {
+  const session = new PluginSession(ctx);
+  const numRuns = property.runs ? property.runs(ctx.property.runs) : ctx.property.runs;
+  let caseIndex = 0;
+  let failedOnce = false;
+  let inconclusive = 0;
+  let conclusive = 0;
+  let lastFailure: FailureRecord<Case> | undefined;
+  let stop: unknown;
+
+  const predicate = (testCase: Case): boolean => {
+    if (stop !== undefined) return true;
+    // A hang is reported by the supervisor with this index: the path that replays the case.
+    ctx.markCase(failedOnce ? -2 : caseIndex++);
+    try {
+      const instance = session.current();
+      const mark = instance.capture.mark();
+      const verdict = property.check(session, shape, testCase, env);
+      if (verdict.kind === 'inconclusive') inconclusive++;
+      else conclusive++;
+      if (verdict.kind !== 'violation') return true;
+      failedOnce = true;
+      lastFailure = { testCase, verdict, output: instance.capture.since(mark) };
+      return false;
+    } catch (error) {
+      // Our own failure, or no instance can be started: stop the run rather than shrink it.
+      stop = error;
+      return true;
+    }
+  };
+
+  const details = fc.check(fc.property(property.arbitrary(shape, env), predicate), {
+    seed: ctx.seed,
+    numRuns,
+    ...(ctx.property.path ? { path: ctx.property.path } : {}),
+  });
+  ctx.markCase(-1);
+  if (stop instanceof SessionBlocked) return { kind: 'blocked', reason: stop.message };
+  if (stop !== undefined) throw stop;
+  if (!details.failed || !lastFailure) {
+    const summary =
+      conclusive === 0
+        ? `no conclusive case for \`${shape.exportName}\` (${inconclusive} inconclusive, e.g. trapped)`
+        : `\`${shape.exportName}\`: ${conclusive} cases${inconclusive ? ` (${inconclusive} inconclusive)` : ''}`;
+    return { kind: 'passed', summary };
+  }
+  const { verdict, testCase, output } = lastFailure;
+  const path = details.counterexamplePath ?? '';
+  const failure: Failure = {
+    expected: verdict.expected,
+    found: verdict.found,
+    where: shape.exportName,
+    counterexample: {
+      case: property.describe(shape, testCase),
+      seed: details.seed,
+      path,
+      runs: details.numRuns,
+      shrinks: details.numShrinks,
+    },
+    replay: ctx.replayCommand(`--export ${shape.exportName} --path ${path}`),
+  };
+  if (verdict.call) failure.call = verdict.call;
+  if (output && (output.stderr || output.stdout || output.log.length)) failure.output = output;
+  return { kind: 'failure', failure };
+}

@@ -1,0 +1,139 @@
+import { guardedCall, type GuardedCallResult } from '../host/guarded-call.js';
+import { OUTPUT_FILL, type Placement } from '../host/buffer-layout.js';
+import type { PluginInstance } from '../host/plugin-instance.js';
+import { encodeStruct, type CallShape } from './call-shape.js';
+import type { CallCase } from './arbitraries/call-case.js';
+import { resolveCapacity, type CapacityChoice } from './arbitraries/capacity.js';
+
+/** What one case did: the probe that learned the needed size, then the call under test. */
+export interface CaseRun {
+  main: GuardedCallResult;
+  /** Capacity written into the cell for the main call, in elements (capacity-cell exports). */
+  capacity: number | undefined;
+  /** Output elements the call needs, from a probe with ample room, when it succeeded. */
+  needed: number | undefined;
+  /** The probe with ample capacity (capacity-cell exports whose case needed one); its output
+   * is empty unless the case was run with keepProbeOutput. */
+  probe: GuardedCallResult | undefined;
+  /** Output buffer size of the main call, in bytes. */
+  outputBytes: number;
+}
+
+/** Room generous enough for a plugin that expands its input a little. */
+export function ampleCapacity(shape: CallShape, inputLength: number): number {
+  return shape.elementBytes === 1 ? inputLength * 2 + 256 : inputLength + 16;
+}
+
+/** Largest capacity a probe will follow when the plugin asks for more with -3. */
+const MAX_PROBE_BYTES = 64 * 1024 * 1024;
+
+export function derivedOutputBytes(
+  shape: CallShape,
+  fields: Readonly<Record<string, number>>,
+  maxBytes: number,
+): number {
+  const size = shape.params!.outputSize.evaluate(fields);
+  // Overflowing or absurd sizes get a small decoy buffer: a plugin must reject them unread.
+  return size <= BigInt(Math.max(maxBytes, 1)) * 4n ? Number(size) : 64;
+}
+
+export function callWithCapacity(
+  plugin: PluginInstance,
+  shape: CallShape,
+  input: Uint8Array,
+  capacity: number,
+  placement: Placement,
+  probing?: { keepOutput: boolean },
+): GuardedCallResult {
+  return guardedCall(plugin, {
+    verify: !probing,
+    keepOutput: probing?.keepOutput ?? true,
+    exportName: shape.exportName,
+    roles: shape.roles,
+    input,
+    outputBytes: capacity * shape.elementBytes,
+    elementBytes: shape.elementBytes,
+    cellValue: capacity,
+    placement,
+  });
+}
+
+const PROBE_PLACEMENT: Placement = {
+  layout: 'apart',
+  misalign: { input: 0, output: 0, cell: 0, params: 0 },
+};
+
+/** Calls with ample room (following one -3 request for more) to learn the needed size. */
+export function probe(
+  plugin: PluginInstance,
+  shape: CallShape,
+  input: Uint8Array,
+  keepOutput: boolean,
+): { result: GuardedCallResult; needed: number | undefined } {
+  let capacity = ampleCapacity(shape, input.length);
+  let result = callWithCapacity(plugin, shape, input, capacity, PROBE_PLACEMENT, { keepOutput });
+  const asked = result.cellAfter;
+  if (
+    result.outcome.kind === 'returned' &&
+    result.outcome.value === -3 &&
+    asked !== undefined &&
+    asked > capacity &&
+    asked * shape.elementBytes <= MAX_PROBE_BYTES
+  ) {
+    capacity = asked;
+    result = callWithCapacity(plugin, shape, input, capacity, PROBE_PLACEMENT, { keepOutput });
+  }
+  const ok = result.outcome.kind === 'returned' && result.outcome.value === 0;
+  return { result, needed: ok ? result.cellAfter : undefined };
+}
+
+const needsProbe = (choice: CapacityChoice): boolean =>
+  choice.kind === 'exact' || choice.kind === 'below' || choice.kind === 'above';
+
+export function runCallCase(
+  plugin: PluginInstance,
+  shape: CallShape,
+  testCase: CallCase,
+  maxInputBytes: number,
+  options: { alwaysProbe?: boolean; keepProbeOutput?: boolean } = {},
+): CaseRun {
+  if (shape.sizing === 'derived-from-params') {
+    const outputBytes = derivedOutputBytes(shape, testCase.fields ?? {}, maxInputBytes);
+    const main = guardedCall(plugin, {
+      exportName: shape.exportName,
+      roles: shape.roles,
+      input: testCase.input,
+      outputBytes,
+      params: encodeStruct(shape.params!.struct, testCase.fields ?? {}),
+      placement: testCase.placement,
+      outputFill: OUTPUT_FILL,
+    });
+    return { main, capacity: undefined, needed: undefined, probe: undefined, outputBytes };
+  }
+  let probed: ReturnType<typeof probe> | undefined;
+  if (options.alwaysProbe || needsProbe(testCase.capacity)) {
+    probed = probe(plugin, shape, testCase.input, options.keepProbeOutput ?? false);
+    if (plugin.poisoned) {
+      return {
+        main: probed.result,
+        capacity: undefined,
+        needed: undefined,
+        probe: probed.result,
+        outputBytes: 0,
+      };
+    }
+  }
+  const capacity = resolveCapacity(
+    testCase.capacity,
+    probed?.needed,
+    ampleCapacity(shape, testCase.input.length),
+  );
+  const main = callWithCapacity(plugin, shape, testCase.input, capacity, testCase.placement);
+  return {
+    main,
+    capacity,
+    needed: probed?.needed,
+    probe: probed?.result,
+    outputBytes: capacity * shape.elementBytes,
+  };
+}

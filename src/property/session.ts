@@ -1,0 +1,35 @@
+import { describeSetupFailure } from '../host/lifecycle.js';
+import type { PluginInstance } from '../host/plugin-instance.js';
+import type { Determinism } from '../host/wasi-preview1.js';
+import type { CheckContext } from '../runner/check-api.js';
+
+/** Thrown inside a property when no instance can be started: the rule is blocked, not failed. */
+export class SessionBlocked extends Error {}
+
+/**
+ * The instance a property's cases run on. Cases share it, as Zenith shares a loaded plugin
+ * between calls (instantiating per case would cost more than the cases); a trap or a memory
+ * bomb poisons it, and the next case gets a fresh one.
+ */
+export class PluginSession {
+  private instance: PluginInstance | undefined;
+  instancesStarted = 0;
+
+  constructor(
+    private readonly ctx: CheckContext,
+    private readonly determinism: Partial<Determinism> = {},
+  ) {}
+
+  current(): PluginInstance {
+    if (!this.instance || this.instance.poisoned) this.instance = this.fresh();
+    return this.instance;
+  }
+
+  /** A new instance, independent of the shared one. */
+  fresh(determinism: Partial<Determinism> = this.determinism): PluginInstance {
+    const setup = this.ctx.startPlugin({ determinism });
+    if (!setup.ok) throw new SessionBlocked(describeSetupFailure(setup));
+    this.instancesStarted++;
+    return setup.instance;
+  }
+}

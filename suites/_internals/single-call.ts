@@ -1,0 +1,108 @@
+import { DEFAULT_PLACEMENT, type LayoutKind } from '../../src/host/buffer-layout.js';
+import type { CallOutcome } from '../../src/host/plugin-instance.js';
+import {
+  callCaseArbitrary,
+  type CallCase,
+  type CaseEnvironment,
+} from '../../src/property/arbitraries/call-case.js';
+import type { CapacityChoice } from '../../src/property/arbitraries/capacity.js';
+import type { CallShape } from '../../src/property/call-shape.js';
+import type { CallProperty, Verdict } from '../../src/property/call-property.js';
+import { describeCall, describeCase } from '../../src/property/describe-case.js';
+import { runCallCase, type CaseRun } from '../../src/property/run-case.js';
+import type { PluginSession } from '../../src/property/session.js';
+import fc from 'fast-check';
+
+export interface SingleCallOptions {
+  /**
+   * Where buffers may go: each rule uses the placements whose failures are its own, and
+   * 'aligned' (8-aligned, apart) for rules that are not about placement.
+   */
+  layouts: readonly LayoutKind[] | 'aligned';
+  appliesTo?: (shape: CallShape) => boolean;
+  /** Force a capacity choice (e.g. always below the needed size). */
+  capacity?: fc.Arbitrary<CapacityChoice>;
+  /** Replace the generated input (e.g. only invalid UTF-8). */
+  arbitrary?: (shape: CallShape, env: CaseEnvironment) => fc.Arbitrary<CallCase>;
+  alwaysProbe?: boolean;
+  /** Keep the probe's output (rules that compare against the ample-capacity result). */
+  keepProbeOutput?: boolean;
+  judge(run: CaseRun, context: JudgeContext): Verdict;
+}
+
+export interface JudgeContext {
+  shape: CallShape;
+  testCase: CallCase;
+  env: CaseEnvironment;
+  session: PluginSession;
+  /** Runs a variant of the case on the same instance (a new one if that one is poisoned). */
+  rerun(variant: Partial<CallCase>): CaseRun;
+}
+
+/** A property about one generated call: run it with guards, then judge what happened. */
+export function singleCallProperty(options: SingleCallOptions): CallProperty<CallCase> {
+  let lastRun: CaseRun | undefined;
+  return {
+    ...(options.appliesTo ? { appliesTo: options.appliesTo } : {}),
+    arbitrary: (shape, env) => {
+      const base =
+        options.arbitrary?.(shape, env) ??
+        (options.layouts === 'aligned'
+          ? callCaseArbitrary(shape, env, ['apart']).map((c) => ({
+              ...c,
+              placement: DEFAULT_PLACEMENT,
+            }))
+          : callCaseArbitrary(shape, env, options.layouts));
+      const capacity = options.capacity;
+      return capacity
+        ? base.chain((c) => capacity.map((room) => ({ ...c, capacity: room })))
+        : base;
+    },
+    check: (session, shape, testCase, env) => {
+      const runOptions = {
+        alwaysProbe: options.alwaysProbe ?? false,
+        keepProbeOutput: options.keepProbeOutput ?? false,
+      };
+      const run = runCallCase(session.current(), shape, testCase, env.maxInputBytes, runOptions);
+      lastRun = run;
+      const rerun = (variant: Partial<CallCase>): CaseRun =>
+        runCallCase(
+          session.current(),
+          shape,
+          { ...testCase, ...variant },
+          env.maxInputBytes,
+          runOptions,
+        );
+      const verdict = options.judge(run, { shape, testCase, env, session, rerun });
+      if (verdict.kind === 'violation' && !verdict.call) {
+        return { ...verdict, call: describeCall(shape, run, testCase.input.length) };
+      }
+      return verdict;
+    },
+    describe: (_shape, testCase) => describeCase(testCase, lastRun),
+  };
+}
+
+export const inconclusive = (outcome: CallOutcome): Verdict => ({
+  kind: 'inconclusive',
+  why: outcome.kind,
+});
+
+/** The return code, or undefined when the call did not return one. */
+export const returnCode = (run: CaseRun): number | undefined =>
+  run.main.outcome.kind === 'returned' ? run.main.outcome.value : undefined;
+
+export const hasCapacityCell = (shape: CallShape): boolean => shape.sizing === 'capacity-cell';
+
+/** Bytes of output a successful call says it wrote (none after an error code). */
+export function writtenBytes(run: CaseRun, shape: CallShape): Uint8Array {
+  if (returnCode(run) !== 0) return new Uint8Array(0);
+  if (shape.sizing !== 'capacity-cell') return run.main.output;
+  return run.main.output.subarray(0, (run.main.cellAfter ?? 0) * shape.elementBytes);
+}
+
+/** A capacity strictly below what the call needs (resolved against the probe). */
+export const BELOW_NEEDED: fc.Arbitrary<CapacityChoice> = fc.record({
+  kind: fc.constant('below' as const),
+  fraction: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+});

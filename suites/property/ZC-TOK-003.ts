@@ -1,0 +1,39 @@
+import fc from 'fast-check';
+import { defineCheck } from '../../src/runner/check-api.js';
+import { OK, checkCallProperty } from '../../src/property/call-property.js';
+import { textArbitrary } from '../../src/property/arbitraries/input-bytes.js';
+import { placementArbitrary } from '../../src/property/arbitraries/placement.js';
+import { returnCode, singleCallProperty } from '../_internals/single-call.js';
+import { readIds, simpleHash, splitWords, tokenizerWhitespace } from '../_internals/tokenizer.js';
+
+export default defineCheck('ZC-TOK-003', (ctx) => {
+  const whitespace = tokenizerWhitespace(ctx);
+  return checkCallProperty(
+    ctx,
+    singleCallProperty({
+      layouts: ['apart'],
+      arbitrary: (_shape, env) =>
+        fc.record({
+          input: textArbitrary(env.whitespace).map((text) => new TextEncoder().encode(text)),
+          placement: placementArbitrary(['apart']),
+          capacity: fc.constant({ kind: 'ample' as const }),
+        }),
+      judge: (run, { testCase }) => {
+        const words = splitWords(new TextDecoder().decode(testCase.input), whitespace);
+        // Counting words is ZC-TOK-002's job: only a run with the right count can be compared.
+        if (returnCode(run) !== 0 || run.main.cellAfter !== words.length) {
+          return { kind: 'inconclusive', why: 'no successful call with the right count' };
+        }
+        const ids = readIds(run.main.output, words.length);
+        const index = words.findIndex((word, i) => simpleHash(word) !== ids[i]);
+        if (index === -1) return OK;
+        const word = words[index]!;
+        return {
+          kind: 'violation',
+          expected: `id ${simpleHash(word)} (simple_hash) for word ${index} ${JSON.stringify(word)}`,
+          found: `id ${ids[index]}`,
+        };
+      },
+    }),
+  );
+});
