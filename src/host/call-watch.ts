@@ -71,8 +71,13 @@ export class CallWatchReader {
   }
 
   current(): WatchedCall | undefined {
+    if (Atomics.load(this.slots, SLOT.inCall) !== 1) return undefined;
+    return this.last();
+  }
+
+  /** The most recent call, finished or not. */
+  last(): WatchedCall {
     const slots = this.slots;
-    if (Atomics.load(slots, SLOT.inCall) !== 1) return undefined;
     return {
       sequence: Atomics.load(slots, SLOT.sequence),
       exportName: this.exportNames[slots[SLOT.exportId] as number] ?? '(unknown export)',

@@ -26,12 +26,7 @@ export function startPlugin(
     if (!instance.hasFunction(stage)) continue;
     const outcome = instance.call(stage);
     if (outcome.kind !== 'returned') {
-      const message =
-        outcome.kind === 'trapped'
-          ? outcome.message
-          : outcome.kind === 'blocked'
-            ? outcome.reason
-            : `memory grew to ${outcome.bytes} bytes, past the ${outcome.limit}-byte limit`;
+      const message = outcome.kind === 'trapped' ? outcome.message : outcome.reason;
       return { ok: false, stage, message, output: instance.capture.snapshot() };
     }
     if (stage === 'init') initCode = outcome.value;

@@ -1,13 +1,12 @@
 import { OutputCapture, type CapturedText } from './capture.js';
 import type { CallWatch } from './call-watch.js';
 import { createHostLog } from './host-log.js';
-import { IMPORT_HINTS, UnofferedImportCalled, describeTrap } from './traps.js';
+import { CallStopped, IMPORT_HINTS, UnofferedImportCalled, describeTrap } from './traps.js';
 import { NOT_CAPABLE, createWasiPreview1, type Determinism } from './wasi-preview1.js';
 
 export type CallOutcome =
   | { kind: 'returned'; value: number | undefined }
   | { kind: 'trapped'; message: string; stderr: string }
-  | { kind: 'memory-exceeded'; bytes: number; limit: number }
   | { kind: 'blocked'; reason: string };
 
 export interface InstanceOptions {
@@ -141,11 +140,11 @@ export class PluginInstance {
     }
     if (this.memoryBytes > this.options.maxMemoryBytes) {
       this.poisoned = `memory grew past the limit in \`${name}\``;
-      return {
-        kind: 'memory-exceeded',
-        bytes: this.memoryBytes,
-        limit: this.options.maxMemoryBytes,
-      };
+      throw new CallStopped(
+        'memory-bomb',
+        name,
+        `\`${name}\` grew memory to ${this.memoryBytes} bytes, past the ${this.options.maxMemoryBytes}-byte limit`,
+      );
     }
     return outcome;
   }

@@ -51,3 +51,18 @@ export const IMPORT_HINTS: Record<string, string> = {
   'wasi_snapshot_preview1.poll_oneoff':
     'sleeping or polling (thread::sleep?): plugins must not block',
 };
+
+/**
+ * Thrown (not returned) when a call must not go on: the plugin's memory passed the limit. It
+ * unwinds whatever check was running; the supervisor then fails the rule the spec names for
+ * it and refuses further calls to that export, as it does for a call that hangs.
+ */
+export class CallStopped extends Error {
+  constructor(
+    readonly reason: 'memory-bomb',
+    readonly exportName: string,
+    readonly detail: string,
+  ) {
+    super(detail);
+  }
+}

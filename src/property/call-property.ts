@@ -148,9 +148,10 @@ function runOneExport<Case>(
     numRuns,
     ...(ctx.property.path ? { path: ctx.property.path } : {}),
   });
+  // A stop (memory bomb) leaves the case index in place: the supervisor reports it for replay.
+  if (stop !== undefined && !(stop instanceof SessionBlocked)) throw stop;
   ctx.markCase(-1);
   if (stop instanceof SessionBlocked) return { kind: 'blocked', reason: stop.message };
-  if (stop !== undefined) throw stop;
   if (!details.failed || !lastFailure) {
     const summary =
       conclusive === 0

@@ -185,7 +185,9 @@ function runOneWorker(
       if (elapsed > run.timeoutMs) {
         stop(call, hangOutcome(call, run, currentRule, Math.round(elapsed)), 'hang');
       } else if (process.memoryUsage.rss() > rssCeiling) {
-        stop(call, memoryBombOutcome(call, run, currentRule), 'memory-bomb');
+        const rss = Math.round(process.memoryUsage.rss() / 1048576);
+        const detail = `the process grew to ${rss} MiB while \`${call.exportName}\` ran`;
+        stop(call, memoryBombOutcome(call, run, currentRule, detail), 'memory-bomb');
       }
     }, pollMs);
 
@@ -196,6 +198,9 @@ function runOneWorker(
       } else if (message.type === 'rule-done') {
         currentRule = undefined;
         onRecord({ id: message.id, outcome: message.outcome, durationMs: message.durationMs });
+      } else if (message.type === 'stopped') {
+        const call = reader.last();
+        stop(call, memoryBombOutcome(call, run, currentRule, message.detail), message.reason);
       } else finish({ kind: 'done' });
     });
     worker.on('error', (error: Error) => {
@@ -262,15 +267,16 @@ function memoryBombOutcome(
   call: WatchedCall,
   run: SupervisedRun,
   ruleId: string | undefined,
+  detail: string,
 ): CheckOutcome {
   const described = describeWatchedCall(call, run.spec);
   return {
     status: 'fail',
-    message: `\`${call.exportName}\` drove memory use past the limit; the call was stopped`,
+    message: `\`${call.exportName}\` took memory past the limit; the call was stopped`,
     failures: [
       {
-        expected: `memory stays under ${run.maxMemoryBytes} bytes (--max-memory)`,
-        found: `the process grew past ${Math.round(process.memoryUsage.rss() / 1048576)} MiB during ${described}`,
+        expected: `memory stays at most ${run.maxMemoryBytes} bytes (--max-memory)`,
+        found: `${detail}, in ${described}`,
         where: call.exportName,
         call: described,
         replay: replayFor(run, ruleId, call),

@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { CallWatch } from '../host/call-watch.js';
+import { CallStopped } from '../host/traps.js';
 import { loadSpec } from '../spec/load-spec.js';
 import { SpecIndex } from '../spec/spec-index.js';
 import type { CheckOutcome, CompileResult } from './check-api.js';
@@ -53,6 +54,18 @@ async function run(start: WorkerStart): Promise<void> {
       if (!check) throw new Error(`no check file implements ${id}`);
       outcome = gateRule(rule, state, statuses) ?? (await check.run(state.contextFor(rule)));
     } catch (error) {
+      if (error instanceof CallStopped) {
+        // The supervisor handles this like a hang: it stops this worker and carries on.
+        const { reason, exportName, detail } = error;
+        port!.postMessage({
+          type: 'stopped',
+          id,
+          reason,
+          exportName,
+          detail,
+        } satisfies WorkerMessage);
+        return;
+      }
       const first = error instanceof Error ? error.message.split('\n')[0] : String(error);
       const stack = error instanceof Error ? (error.stack ?? '') : '';
       outcome = {

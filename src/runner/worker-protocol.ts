@@ -30,6 +30,7 @@ export interface WorkerStart {
 export type WorkerMessage =
   | { type: 'rule-start'; id: string }
   | { type: 'rule-done'; id: string; outcome: CheckOutcome | InternalError; durationMs: number }
+  | { type: 'stopped'; id: string; reason: 'memory-bomb'; exportName: string; detail: string }
   | { type: 'done' };
 
 /** A check that threw: a zenith-conform bug, reported as such rather than as a plugin failure. */

@@ -12,8 +12,6 @@ export function describeOutcome(call: string, outcome: CallOutcome): string {
       return `${call} returned ${outcome.value ?? 'nothing'}`;
     case 'trapped':
       return `${call} trapped (${outcome.message})${outcome.stderr ? `; stderr: ${outcome.stderr.trim()}` : ''}`;
-    case 'memory-exceeded':
-      return `${call} grew memory to ${outcome.bytes} bytes, past the ${outcome.limit}-byte limit (--max-memory)`;
     case 'blocked':
       return `${call} was not called: ${outcome.reason}`;
   }

@@ -2,19 +2,9 @@ import { defineCheck } from '../../src/runner/check-api.js';
 import { OK, checkCallProperty } from '../../src/property/call-property.js';
 import { singleCallProperty } from '../_internals/single-call.js';
 
+// A call that takes memory past --max-memory is stopped by the host (after the call, or while
+// it runs when the process's memory climbs), and the supervisor fails this rule with that call
+// and its replay path, whichever rule was running. Calls that come back are fine here.
 export default defineCheck('ZC-CALL-003', (ctx) =>
-  checkCallProperty(
-    ctx,
-    singleCallProperty({
-      layouts: ['apart'],
-      judge: ({ main: { outcome } }) =>
-        outcome.kind === 'memory-exceeded'
-          ? {
-              kind: 'violation',
-              expected: `memory stays at most ${outcome.limit} bytes (--max-memory)`,
-              found: `memory grew to ${outcome.bytes} bytes during the call`,
-            }
-          : OK,
-    }),
-  ),
+  checkCallProperty(ctx, singleCallProperty({ layouts: ['apart'], judge: () => OK })),
 );

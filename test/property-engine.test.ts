@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { runConformance, type Failure } from '../src/index.js';
+import { callCaseArbitrary, type CallCase } from '../src/property/arbitraries/call-case.js';
+import { callShapeOf } from '../src/property/call-shape.js';
+import { loadSpec } from '../src/spec/load-spec.js';
+import { SpecIndex } from '../src/spec/spec-index.js';
+import { wat } from './helpers/wat.js';
+
+const spec = new SpecIndex(loadSpec());
+const env = {
+  maxInputBytes: 1024 * 1024,
+  whitespace: spec.spec.profiles.find((profile) => profile.whitespace)!.whitespace!,
+  processInputs: [],
+};
+const arbitrary = callCaseArbitrary(callShapeOf(spec, 'process'), env, [
+  'apart',
+  'adjacent',
+  'output-at-end',
+]);
+
+/** A short, stable fingerprint of a generated case. */
+const digest = (testCase: CallCase): string =>
+  [
+    testCase.input.length,
+    Buffer.from(testCase.input.subarray(0, 6)).toString('hex'),
+    testCase.placement.layout,
+    Object.values(testCase.placement.misalign).join(''),
+    testCase.capacity.kind,
+  ].join(' ');
+
+const corpus = join(import.meta.dirname, '..', 'reference-plugins', 'broken');
+const fixture = (name: string): Uint8Array =>
+  wat(readFileSync(join(corpus, `${name}.wat`), 'utf8'));
+
+async function failureOf(
+  name: string,
+  rule: string,
+  options: { path?: string; limits?: Record<string, number> } = {},
+): Promise<Failure> {
+  const report = await runConformance(fixture(name), { only: [rule], ...options });
+  const result = report.plugins[0]!.results.find((entry) => entry.rule === rule)!;
+  expect(result.status, result.message).toBe('fail');
+  return result.failures![0]!;
+}
+
+describe('generated cases', () => {
+  it('are the same for the same seed, and pinned at seed 42', () => {
+    const first = fc.sample(arbitrary, { seed: 42, numRuns: 4 }).map(digest);
+    const again = fc.sample(arbitrary, { seed: 42, numRuns: 4 }).map(digest);
+    expect(again).toEqual(first);
+    expect(first).toEqual(PINNED_AT_SEED_42);
+  });
+
+  it('differ for another seed', () => {
+    const other = fc.sample(arbitrary, { seed: 43, numRuns: 4 }).map(digest);
+    expect(other).not.toEqual(PINNED_AT_SEED_42);
+  });
+});
+
+describe('a property failure', () => {
+  it('carries a shrunk counterexample and a replay command that reproduces it', async () => {
+    const found = await failureOf('nul-terminator-past-output', 'ZC-CALL-006');
+    const example = found.counterexample!;
+    expect(example.case).toMatch(/^input: .*; placement: .*; capacity: /);
+    expect(found.replay).toBe(
+      `npx zenith-conform <plugin.wasm> --only ZC-CALL-006 --seed 42 --export process --path ${example.path}`,
+    );
+    const replayed = await failureOf('nul-terminator-past-output', 'ZC-CALL-006', {
+      path: example.path,
+    });
+    expect(replayed.counterexample!.case).toBe(example.case);
+    expect(replayed.call).toBe(found.call);
+    expect(replayed.found).toBe(found.found);
+  });
+
+  it('shrinks to the smallest input that shows the bug', async () => {
+    const found = await failureOf('process-traps-on-empty-input', 'ZC-CALL-002');
+    expect(found.counterexample!.case).toMatch(/^input: empty \(0 bytes\)/);
+    expect(found.found).toMatch(/trapped: trap: unreachable/);
+  });
+
+  it('from a call that never returns names the call and the case to replay', async () => {
+    const found = await failureOf('process-loops-forever', 'ZC-CALL-001', {
+      limits: { callTimeoutMs: 250 },
+    });
+    expect(found.expected).toBe('every call returns within 250 ms (--timeout)');
+    expect(found.found).toMatch(
+      /^process\(input_ptr=0x[0-9a-f]+, input_len=\d+, .*\) was still running/,
+    );
+    expect(found.replay).toMatch(/--timeout 250 --export process --path \d+$/);
+  });
+});
+
+// fast-check is pinned in package.json; a change here means the generated cases changed.
+const PINNED_AT_SEED_42 = [
+  '0  output-at-end 0151 below',
+  '3 280003 output-at-end 2511 above',
+  '91 e19a80e28083 output-at-end 0067 zero',
+  '14 405a5648e280 apart 6002 below',
+];
