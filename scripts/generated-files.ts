@@ -30,7 +30,10 @@ export function fillSections(text: string, sections: Record<string, string>): st
       `(<!-- generated:${name}[^>]*-->\n)[\\s\\S]*?(<!-- /generated:${name} -->)`,
     );
     if (!pattern.test(out)) throw new Error(`README.md has no generated:${name} section`);
-    out = out.replace(pattern, (_match, open: string, close: string) => `${open}\n${body}\n\n${close}`);
+    out = out.replace(
+      pattern,
+      (_match, open: string, close: string) => `${open}\n${body}\n\n${close}`,
+    );
   }
   return out;
 }

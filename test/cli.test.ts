@@ -12,11 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { optionTable } from '../src/cli/options.js';
 import type { ConformanceReport } from '../src/report/report-types.generated.js';
 import type { ZenithAbiSpec } from '../src/spec/abi-types.generated.js';
+import { BIN, ROOT, cli } from './helpers/cli.js';
 import { wat } from './helpers/wat.js';
 
-const ROOT = join(import.meta.dirname, '..');
 const BIN_RELATIVE = 'dist/src/cli/main.js';
-const BIN = join(ROOT, BIN_RELATIVE);
 const SCRIPT = '/usr/bin/script';
 const ECHO = 'reference-plugins/dist/echo.wasm';
 const BROKEN = join(ROOT, 'reference-plugins', 'broken');
@@ -33,16 +32,6 @@ const STACK_FRAME = '    at ';
 /** A quick run with a failed should rule, for output checks that need not run every rule. */
 const SHOULD_FAILURE = ['--max-binary-size', '100', '--only', 'ZC-LIM-001'];
 const ANSI = /\x1b\[/; // eslint-disable-line no-control-regex
-
-/** Runs the built bin; never throws on a non-zero exit, which is what most tests look at. */
-function cli(args: string[], env: Record<string, string> = {}) {
-  return execa(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    env: { NO_COLOR: '', FORCE_COLOR: '', ...env },
-    reject: false,
-    stripFinalNewline: false,
-  });
-}
 
 async function jsonReport(args: string[]) {
   const result = await cli(['--json', ...args]);

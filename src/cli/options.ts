@@ -24,6 +24,25 @@ const FIXED_OPTIONS: OptionSpec[] = [
     description: 'Print the report as JSON (spec/report.schema.json) instead of text.',
   },
   {
+    name: 'junit',
+    kind: 'string',
+    placeholder: 'file',
+    description: 'Also write a JUnit XML report (one testcase per rule per plugin) to this file.',
+  },
+  {
+    name: 'expect',
+    kind: 'string',
+    placeholder: 'file',
+    description:
+      'Known failures: JSON {"expectedFailures":[{"rule","reason","plugin"?}]}; an unexpected pass fails.',
+  },
+  {
+    name: 'shard',
+    kind: 'string',
+    placeholder: 'k/n',
+    description: 'Check only shard k of n of the plugins (sorted by path), for CI matrix jobs.',
+  },
+  {
     name: 'only',
     kind: 'string',
     placeholder: 'ids',

@@ -3,6 +3,7 @@ import type { DepthName } from '../property/depth.js';
 import { UsageError } from '../runner/errors.js';
 import { DEFAULT_SEED } from '../runner/run-conformance.js';
 import { optionTable } from './options.js';
+import { parseShard, type Shard } from './shard.js';
 
 export interface CliArgs {
   plugins: string[];
@@ -17,6 +18,9 @@ export interface CliArgs {
   runs: number | undefined;
   path: string | undefined;
   exports: string[] | undefined;
+  junit: string | undefined;
+  expect: string | undefined;
+  shard: Shard | undefined;
   limits: Record<string, number>;
 }
 
@@ -90,6 +94,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     depth: values['thorough'] === true ? 'thorough' : 'quick',
     runs: runsText === undefined ? undefined : integer('runs', runsText),
     path: text('path'),
+    junit: text('junit'),
+    expect: text('expect'),
+    shard: text('shard') === undefined ? undefined : parseShard(text('shard')!),
     seed:
       seedText === undefined
         ? DEFAULT_SEED

@@ -1,4 +1,12 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { renderHuman, renderRuleList } from '../report/human.js';
+import { renderJunit } from '../report/junit.js';
+import { loadKnownFailures } from '../runner/expectations.js';
+import { selectRules } from '../runner/select-rules.js';
+import { SpecIndex } from '../spec/spec-index.js';
+import { createProgress } from './progress.js';
+import { selectShard } from './shard.js';
 import { UsageError } from '../runner/errors.js';
 import { runConformance } from '../runner/run-conformance.js';
 import { loadSpec } from '../spec/load-spec.js';
@@ -10,6 +18,8 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   isTTY: boolean;
+  /** Whether stderr is a terminal: progress is drawn there. */
+  stderrIsTTY?: boolean;
   env: NodeJS.ProcessEnv;
 }
 
@@ -39,7 +49,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       );
     }
     const seed = args.seed === 'random' ? Math.floor(Math.random() * 2 ** 31) : args.seed;
-    const report = await runConformance(args.plugins, {
+    const plugins = args.shard ? selectShard(args.plugins, args.shard) : args.plugins;
+    const index = new SpecIndex(spec);
+    const knownFailures = args.expect ? loadKnownFailures(args.expect, index) : undefined;
+    const progress = createProgress(
+      io.stderr,
+      io.stderrIsTTY ?? false,
+      selectRules(index, args.only).length,
+      plugins.length,
+    );
+    const report = await runConformance(plugins, {
       seed,
       limits: args.limits,
       depth: args.depth,
@@ -47,7 +66,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       ...(args.runs !== undefined ? { runs: args.runs } : {}),
       ...(args.path ? { path: args.path } : {}),
       ...(args.exports ? { exports: args.exports } : {}),
+      ...(knownFailures ? { knownFailures } : {}),
+      onRuleResult: (source, result) => progress.rule(source, result),
+      onPluginReport: (plugin) => progress.plugin(plugin),
     });
+    progress.done();
+    if (args.shard) report.summary.shard = `${args.shard.index}/${args.shard.count}`;
+    if (args.junit) {
+      mkdirSync(dirname(resolve(args.junit)), { recursive: true });
+      writeFileSync(args.junit, renderJunit(report));
+    }
     const color = args.color ?? (io.isTTY && !io.env['NO_COLOR']);
     io.stdout(
       args.json ? `${JSON.stringify(report, null, 2)}\n` : renderHuman(report, spec, color),

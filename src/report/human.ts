@@ -58,6 +58,21 @@ const MAX_FAILURES_SHOWN = 5;
 function ruleLines(result: RuleResult, c: Colors): string[] {
   const level = result.level === 'must' ? 'must  ' : 'should';
   const head = `    ${marker(result, c)} ${result.rule.padEnd(12)} ${c.dim(level)} ${result.description}`;
+  const expectation = result.expectation;
+  if (expectation?.outcome === 'unexpected-pass') {
+    const note = `passed, but --expect lists it as failing (${expectation.reason}): remove it from the list`;
+    return [
+      `    ${c.red('✗')} ${result.rule.padEnd(12)} ${c.dim(level)} ${result.description}`,
+      `        ${c.red(note)}`,
+    ];
+  }
+  if (expectation?.outcome === 'expected-failure') {
+    return [
+      c.dim(
+        `    x ${result.rule.padEnd(12)} ${level} ${result.description} (expected failure: ${expectation.reason})`,
+      ),
+    ];
+  }
   if (result.status === 'pass') return [`${head} ${c.dim(`(${result.message})`)}`];
   if (result.status === 'skip') {
     const why = result.skipKind === 'not-applicable' ? 'not applicable' : 'blocked';
@@ -106,6 +121,9 @@ function pluginLines(plugin: PluginReport, spec: ZenithAbiSpec, c: Colors): stri
     `${skip} skipped`,
   ];
   if (error) parts.push(`${error} errors`);
+  const { expectedFailures, unexpectedPasses } = plugin.counts;
+  if (expectedFailures) parts.push(`${expectedFailures} expected failures`);
+  if (unexpectedPasses) parts.push(c.red(`${unexpectedPasses} unexpected passes`));
   lines.push('', `  ${verdict}  ${parts.join(', ')}`);
   return lines;
 }

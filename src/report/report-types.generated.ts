@@ -132,6 +132,7 @@ export interface RuleResult {
    */
   failures?: Failure[];
   durationMs: number;
+  expectation?: Expectation;
 }
 /**
  * This interface was referenced by `ConformanceReport`'s JSON-Schema
@@ -196,6 +197,19 @@ export interface Counterexample {
   shrinks?: number;
 }
 /**
+ * How this result compares with the run's --expect list of known failures.
+ *
+ * This interface was referenced by `ConformanceReport`'s JSON-Schema
+ * via the `definition` "Expectation".
+ */
+export interface Expectation {
+  /**
+   * expected-failure: failed as listed, not counted against the verdict. unexpected-pass: listed as failing but passed; fails the run so the list is kept current.
+   */
+  outcome: 'expected-failure' | 'unexpected-pass';
+  reason: string;
+}
+/**
  * This interface was referenced by `ConformanceReport`'s JSON-Schema
  * via the `definition` "RuleCounts".
  */
@@ -206,6 +220,8 @@ export interface RuleCounts {
   mustFailed: number;
   shouldFailed: number;
   error: number;
+  expectedFailures?: number;
+  unexpectedPasses?: number;
 }
 /**
  * This interface was referenced by `ConformanceReport`'s JSON-Schema
@@ -220,4 +236,8 @@ export interface RunSummary {
    * True when every plugin's verdict is pass.
    */
   ok: boolean;
+  /**
+   * k/n when --shard ran part of the plugins.
+   */
+  shard?: string;
 }

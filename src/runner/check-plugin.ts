@@ -6,6 +6,7 @@ import type {
 } from '../report/report-types.generated.js';
 import { areaOfRule, type SpecIndex } from '../spec/spec-index.js';
 import type { PropertySettings } from './check-api.js';
+import { applyKnownFailures, type KnownFailure } from './expectations.js';
 import { compilePlugin, readPluginFile, sha256 } from './load-plugin.js';
 import { superviseChecks, type RuleRunRecord } from './supervisor.js';
 
@@ -16,6 +17,7 @@ export interface PluginRunSettings {
   limits: Record<string, number>;
   replayArgs: string;
   property: PropertySettings;
+  knownFailures?: readonly KnownFailure[];
   onRuleResult?: (source: string, result: RuleResult) => void;
 }
 
@@ -73,13 +75,15 @@ export async function checkPlugin(
   });
   // Report in spec order, whichever order workers finished in.
   const ordered = settings.ruleIds.flatMap((id) => results.get(id) ?? []);
+  applyKnownFailures(source, ordered, settings.knownFailures ?? []);
 
   const counts = countResults(settings.spec, ordered);
+  const failed = counts.mustFailed > 0 || counts.error > 0 || (counts.unexpectedPasses ?? 0) > 0;
   const report: PluginReport = {
     source,
     sha256: sha256(bytes),
     sizeBytes: bytes.length,
-    verdict: counts.mustFailed > 0 || counts.error > 0 ? 'fail' : 'pass',
+    verdict: failed ? 'fail' : 'pass',
     results: ordered,
     counts,
     durationMs: performance.now() - began,
@@ -119,7 +123,11 @@ function countResults(spec: SpecIndex, results: readonly RuleResult[]): RuleCoun
   };
   for (const result of results) {
     counts[result.status]++;
-    if (result.status === 'fail') {
+    if (result.expectation?.outcome === 'expected-failure') {
+      counts.expectedFailures = (counts.expectedFailures ?? 0) + 1;
+    } else if (result.expectation?.outcome === 'unexpected-pass') {
+      counts.unexpectedPasses = (counts.unexpectedPasses ?? 0) + 1;
+    } else if (result.status === 'fail') {
       if (spec.rule(result.rule).level === 'must') counts.mustFailed++;
       else counts.shouldFailed++;
     }

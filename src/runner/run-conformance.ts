@@ -1,10 +1,15 @@
-import type { ConformanceReport, RuleResult } from '../report/report-types.generated.js';
+import type {
+  ConformanceReport,
+  PluginReport,
+  RuleResult,
+} from '../report/report-types.generated.js';
 import { loadSpec } from '../spec/load-spec.js';
 import { SpecIndex } from '../spec/spec-index.js';
 import { packageVersion } from '../util/package-root.js';
 import { DEPTHS, type DepthName } from '../property/depth.js';
 import { callableExports } from '../property/call-shape.js';
 import { UsageError } from './errors.js';
+import type { KnownFailure } from './expectations.js';
 import { checkPlugin } from './check-plugin.js';
 import { limitArgs, resolveLimits, selectRules } from './select-rules.js';
 
@@ -26,8 +31,12 @@ export interface ConformanceOptions {
   path?: string;
   /** Restricts property rules to these exports. */
   exports?: readonly string[];
+  /** Rules plugins are known to fail (see loadKnownFailures); they do not fail the run. */
+  knownFailures?: readonly KnownFailure[];
   /** Called as each rule finishes, for progress output. */
   onRuleResult?: (source: string, result: RuleResult) => void;
+  /** Called as each plugin's report is complete. */
+  onPluginReport?: (report: PluginReport) => void;
 }
 
 /**
@@ -65,10 +74,15 @@ export async function runConformance(
       ...(options.exports?.length ? { exports: [...options.exports] } : {}),
     },
     ...(options.onRuleResult ? { onRuleResult: options.onRuleResult } : {}),
+    ...(options.knownFailures ? { knownFailures: options.knownFailures } : {}),
   };
 
   const reports = [];
-  for (const plugin of list) reports.push(await checkPlugin(plugin, settings));
+  for (const plugin of list) {
+    const report = await checkPlugin(plugin, settings);
+    options.onPluginReport?.(report);
+    reports.push(report);
+  }
 
   const passed = reports.filter((report) => report.verdict === 'pass').length;
   const errors = reports.filter((report) => report.verdict === 'error').length;

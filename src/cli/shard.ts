@@ -1,0 +1,27 @@
+import { UsageError } from '../runner/errors.js';
+
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+export function parseShard(text: string): Shard {
+  const match = /^(\d+)\/(\d+)$/.exec(text);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) {
+    throw new UsageError(
+      'ZC_BAD_OPTION',
+      `--shard expects k/n with 1 <= k <= n, got ${JSON.stringify(text)}`,
+    );
+  }
+  return { index, count };
+}
+
+/**
+ * The plugins shard k of n checks: sorted by path, then every n-th starting at k, so the
+ * split depends only on the list of paths (not on the order a shell expanded them in).
+ */
+export function selectShard(plugins: readonly string[], shard: Shard): string[] {
+  return [...plugins].sort().filter((_, position) => position % shard.count === shard.index - 1);
+}

@@ -1,0 +1,96 @@
+import type {
+  ConformanceReport,
+  Failure,
+  PluginReport,
+  RuleResult,
+} from './report-types.generated.js';
+
+const escapeXml = (text: string): string =>
+  text
+    // XML 1.0 cannot carry most control characters, even escaped; plugin output may hold them.
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+
+const seconds = (ms: number | undefined): string => ((ms ?? 0) / 1000).toFixed(3);
+
+function failureText(failure: Failure): string {
+  const lines = [`expected: ${failure.expected}`, `found: ${failure.found}`];
+  if (failure.where) lines.push(`where: ${failure.where}`);
+  if (failure.counterexample) lines.push(`case: ${failure.counterexample.case}`);
+  if (failure.call) lines.push(`call: ${failure.call}`);
+  if (failure.replay) lines.push(`replay: ${failure.replay}`);
+  if (failure.output?.stderr) lines.push(`stderr: ${failure.output.stderr.trim()}`);
+  return lines.join('\n');
+}
+
+function testcase(plugin: PluginReport, result: RuleResult): string {
+  const name = `${result.rule} (${result.level}) ${result.description}`;
+  const open = `    <testcase classname="${escapeXml(plugin.source)}.${result.area}" name="${escapeXml(name)}" time="${seconds(result.durationMs)}"`;
+  const expectation = result.expectation;
+  if (result.status === 'pass' && expectation?.outcome !== 'unexpected-pass') return `${open}/>`;
+  let body: string;
+  if (expectation?.outcome === 'expected-failure') {
+    body = `<skipped message="${escapeXml(`expected failure: ${expectation.reason}`)}"/>`;
+  } else if (expectation?.outcome === 'unexpected-pass') {
+    const message = `passed, but --expect lists it as failing (${expectation.reason}): remove it from the list`;
+    body = `<failure type="unexpected-pass" message="${escapeXml(message)}"/>`;
+  } else if (result.status === 'skip') {
+    body = `<skipped message="${escapeXml(`${result.skipKind ?? 'skipped'}: ${result.message}`)}"/>`;
+  } else {
+    const type = result.status === 'error' ? 'error' : result.level;
+    const details = (result.failures ?? []).map(failureText).join('\n\n');
+    const tag = result.status === 'error' ? 'error' : 'failure';
+    body = `<${tag} type="${type}" message="${escapeXml(result.message)}">${escapeXml(details)}</${tag}>`;
+  }
+  return `${open}>\n      ${body}\n    </testcase>`;
+}
+
+function testsuite(plugin: PluginReport): string {
+  const results = plugin.results;
+  const count = (predicate: (result: RuleResult) => boolean): number =>
+    results.filter(predicate).length;
+  const failures = count(
+    (r) =>
+      (r.status === 'fail' && r.expectation?.outcome !== 'expected-failure') ||
+      r.expectation?.outcome === 'unexpected-pass',
+  );
+  const errors = count((r) => r.status === 'error');
+  const skipped = count(
+    (r) => r.status === 'skip' || r.expectation?.outcome === 'expected-failure',
+  );
+  const attributes = `name="${escapeXml(plugin.source)}" tests="${results.length || 1}" failures="${failures}" errors="${errors + (plugin.error ? 1 : 0)}" skipped="${skipped}" time="${seconds(plugin.durationMs)}"`;
+  if (plugin.error) {
+    // A plugin that could not be read still shows up, as one errored case.
+    return `  <testsuite ${attributes}>\n    <testcase classname="${escapeXml(plugin.source)}" name="read the plugin">\n      <error type="${escapeXml(plugin.error.code)}" message="${escapeXml(plugin.error.message)}"/>\n    </testcase>\n  </testsuite>`;
+  }
+  const properties = plugin.sha256
+    ? `    <properties>\n      <property name="sha256" value="${plugin.sha256}"/>${plugin.info ? `\n      <property name="plugin_info" value="${escapeXml(plugin.info.text)}"/>` : ''}\n    </properties>\n`
+    : '';
+  return `  <testsuite ${attributes}>\n${properties}${results.map((result) => testcase(plugin, result)).join('\n')}\n  </testsuite>`;
+}
+
+/**
+ * JUnit XML: one testsuite per plugin, one testcase per rule. should-level failures are
+ * failures of type "should" (the exit code, not the XML, is the gate); expected failures from
+ * --expect are skipped with their reason, and an unexpected pass is a failure.
+ */
+export function renderJunit(report: ConformanceReport): string {
+  const totals = report.plugins.reduce(
+    (sum, plugin) => ({
+      tests: sum.tests + plugin.results.length,
+      time: sum.time + (plugin.durationMs ?? 0),
+    }),
+    { tests: 0, time: 0 },
+  );
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="zenith-conform ${escapeXml(report.tool.version)} (ABI ${escapeXml(report.spec.version)}, seed ${report.settings.seed})" tests="${totals.tests}" time="${seconds(totals.time)}">`,
+    ...report.plugins.map(testsuite),
+    '</testsuites>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,168 @@
+// The CI-facing parts of the CLI: JUnit, --shard, --expect, and progress output.
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { XMLParser } from 'fast-xml-parser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { selectShard } from '../src/cli/shard.js';
+import type { ConformanceReport } from '../src/report/report-types.generated.js';
+import { cli, ROOT } from './helpers/cli.js';
+import { wat } from './helpers/wat.js';
+
+const ECHO = 'reference-plugins/dist/echo.wasm';
+let scratch: string;
+let broken: string;
+
+beforeAll(() => {
+  scratch = mkdtempSync(join(tmpdir(), 'zenith-ci-'));
+  broken = join(scratch, 'nul-terminator.wasm');
+  const source = readFileSync(
+    join(ROOT, 'reference-plugins/broken/nul-terminator-past-output.wat'),
+    'utf8',
+  );
+  writeFileSync(broken, wat(source));
+});
+
+interface Testcase {
+  '@_name': string;
+  '@_classname': string;
+  failure?: { '@_type': string; '@_message': string; '#text'?: string };
+  skipped?: { '@_message': string };
+  error?: { '@_type': string; '@_message': string };
+}
+interface Testsuite {
+  '@_name': string;
+  '@_tests': string;
+  '@_failures': string;
+  '@_skipped': string;
+  testcase: Testcase[];
+}
+
+function parseJunit(path: string): Testsuite[] {
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    isArray: (name) => name === 'testsuite' || name === 'testcase',
+  });
+  const xml = parser.parse(readFileSync(path, 'utf8')) as {
+    testsuites: { testsuite: Testsuite[] };
+  };
+  return xml.testsuites.testsuite;
+}
+
+describe('--junit', () => {
+  it('writes one testsuite per plugin and one testcase per rule, failures with replay', async () => {
+    const file = join(scratch, 'reports', 'junit.xml');
+    const run = await cli([ECHO, broken, '--junit', file]);
+    expect(run.exitCode).toBe(1);
+    const [echo, bad] = parseJunit(file);
+    const rules = (
+      JSON.parse(readFileSync(join(ROOT, 'spec/zenith-abi.v1.json'), 'utf8')) as {
+        rules: unknown[];
+      }
+    ).rules;
+    expect(echo!.testcase).toHaveLength(rules.length);
+    expect(echo!['@_failures']).toBe('0');
+    expect(bad!['@_name']).toBe(broken);
+    expect(bad!['@_failures']).toBe('1');
+    const failing = bad!.testcase.filter((testcase) => testcase.failure);
+    expect(failing.map((testcase) => testcase['@_name'].split(' ')[0])).toEqual(['ZC-CALL-006']);
+    const failure = failing[0]!.failure!;
+    expect(failure['@_type']).toBe('must');
+    expect(failure['#text']).toMatch(/expected: no byte changes outside/);
+    expect(failure['#text']).toMatch(/case: input: /);
+    expect(failure['#text']).toMatch(
+      /replay: npx zenith-conform .*--only ZC-CALL-006 --seed 42 --export process --path /,
+    );
+    const skipped = bad!.testcase.filter((testcase) => testcase.skipped);
+    expect(String(skipped.length)).toBe(bad!['@_skipped']);
+  });
+
+  it('reports an unreadable plugin as an errored testsuite', async () => {
+    const file = join(scratch, 'missing.xml');
+    const run = await cli([join(scratch, 'nope.wasm'), '--junit', file]);
+    expect(run.exitCode).toBe(2);
+    const [suite] = parseJunit(file);
+    expect(suite!.testcase[0]!.error?.['@_type']).toBe('ZC_NOT_FOUND');
+  });
+});
+
+describe('--expect', () => {
+  const expectFile = (entries: object[]): string => {
+    const file = join(
+      scratch,
+      `expect-${entries.length}-${Math.random().toString(36).slice(2)}.json`,
+    );
+    writeFileSync(file, JSON.stringify({ expectedFailures: entries }));
+    return file;
+  };
+
+  it('turns a listed failure into an expected one: exit 0', async () => {
+    const file = expectFile([
+      { rule: 'ZC-CALL-006', reason: 'NUL terminator, fixed in 1.3', plugin: 'nul-terminator' },
+    ]);
+    const run = await cli([broken, '--expect', file, '--json']);
+    expect(run.exitCode).toBe(0);
+    const report = JSON.parse(run.stdout) as ConformanceReport;
+    const result = report.plugins[0]!.results.find((entry) => entry.rule === 'ZC-CALL-006')!;
+    expect(result.expectation).toEqual({
+      outcome: 'expected-failure',
+      reason: 'NUL terminator, fixed in 1.3',
+    });
+    expect(report.plugins[0]!.counts.expectedFailures).toBe(1);
+  });
+
+  it('fails the run on an unexpected pass', async () => {
+    const file = expectFile([{ rule: 'ZC-INFO-002', reason: 'stale entry' }]);
+    const run = await cli([ECHO, '--expect', file, '--only', 'ZC-INFO-002']);
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toMatch(/passed, but --expect lists it as failing \(stale entry\)/);
+  });
+
+  it('rejects an entry without a reason or with an unknown rule: exit 2', async () => {
+    expect((await cli([ECHO, '--expect', expectFile([{ rule: 'ZC-INFO-002' }])])).exitCode).toBe(2);
+    const unknown = await cli([
+      ECHO,
+      '--expect',
+      expectFile([{ rule: 'ZC-NOPE-001', reason: 'x' }]),
+    ]);
+    expect(unknown.exitCode).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown rule "ZC-NOPE-001"/);
+  });
+});
+
+describe('--shard', () => {
+  it('splits plugins by sorted path, every plugin in exactly one shard', () => {
+    const plugins = ['c.wasm', 'a.wasm', 'e.wasm', 'b.wasm', 'd.wasm'];
+    const shards = [1, 2, 3].map((index) => selectShard(plugins, { index, count: 3 }));
+    expect(shards).toEqual([['a.wasm', 'd.wasm'], ['b.wasm', 'e.wasm'], ['c.wasm']]);
+    expect(selectShard([...plugins].reverse(), { index: 1, count: 3 })).toEqual(shards[0]);
+  });
+
+  it('checks only its share from the command line', async () => {
+    const run = await cli([ECHO, broken, '--shard', '2/2', '--json', '--only', 'ZC-MOD-001']);
+    const report = JSON.parse(run.stdout) as ConformanceReport;
+    expect(report.plugins.map((plugin) => plugin.source)).toEqual([ECHO]);
+    expect(report.summary.shard).toBe('2/2');
+    expect((await cli([ECHO, '--shard', '3/2'])).exitCode).toBe(2);
+  });
+});
+
+describe('progress', () => {
+  // `script` gives the bin a real terminal, where progress is a bar redrawn in place.
+  it.skipIf(!existsSync('/usr/bin/script'))('draws a live bar on a terminal', async () => {
+    const command = `'${process.execPath}' dist/src/cli/main.js ${ECHO} --only ZC-INFO-003`;
+    const run = await execa('/usr/bin/script', ['-qec', command, '/dev/null'], {
+      cwd: ROOT,
+      env: { NO_COLOR: '1' },
+      reject: false,
+    });
+    expect(run.stdout).toMatch(/\r█+░* 1\/7 ZC-MOD-001 · reference-plugins\/dist\/echo\.wasm/);
+    expect(run.stdout).toMatch(/\[1\/1\] reference-plugins\/dist\/echo\.wasm: PASS/);
+  });
+
+  it('prints one plain line per plugin on stderr when it is not a terminal', async () => {
+    const run = await cli([ECHO, broken, '--only', 'ZC-MOD-001']);
+    expect(run.stderr).toBe(`[1/2] ${ECHO}: PASS\n[2/2] ${broken}: PASS\n`);
+  });
+});
