@@ -1,10 +1,20 @@
-// Builds every member of the reference-plugins cargo workspace for wasm and copies the modules
-// to reference-plugins/dist/<package-name>.wasm, with BUILD-INFO.json next to them.
+// Builds every member of two cargo workspaces for wasm and copies the modules, with a
+// BUILD-INFO.json next to them:
 //
-//   tsx scripts/build-plugins.ts [--out <dir>] [--target-dir <dir>]
+//   set        workspace (Cargo.toml)          output (<package>.wasm, BUILD-INFO.json)
+//   reference  reference-plugins/              reference-plugins/dist/
+//   broken     reference-plugins/broken/rust/  reference-plugins/broken/dist/
+//
+// The broken set is the Rust part of the broken-plugin corpus (one deliberate bug per crate);
+// it is a separate workspace so that nothing in it can pass for a reference plugin.
+//
+//   tsx scripts/build-plugins.ts [--set reference|broken] [--out <dir>] [--target-dir <dir>]
+//
+// With --out, the reference set goes to <dir> itself (as before the broken set existed) and the
+// broken set to <dir>/broken; --target-dir likewise uses <dir> and <dir>/broken.
 //
 // The output is meant to be byte-identical for the same rustc/cargo whatever the clone path,
-// which the reference-plugins test checks by rebuilding into a temporary directory.
+// which the reference-plugins test checks by rebuilding both sets into a temporary directory.
 //
 // Naming: a plugin is named after its cargo package (`text-normalize`), while rustc names the
 // module after the lib crate (`text_normalize.wasm`); dist uses the package name.
@@ -21,16 +31,51 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { execa } from 'execa';
 import {
+  buildCPlugins,
+  findClang,
+  missingClangMessage,
+  type CBuildInfo,
+} from './build-c-plugins.js';
+import {
   findWasmToolchain,
   missingToolchainMessage,
   type RustToolchain,
 } from './rust-toolchain.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const WORKSPACE = join(REPO_ROOT, 'reference-plugins');
-const MANIFEST = join(WORKSPACE, 'Cargo.toml');
-const DEFAULT_OUT = join(WORKSPACE, 'dist');
-const DEFAULT_TARGET_DIR = join(WORKSPACE, 'target');
+const DEFAULT_TARGET_DIR = join(REPO_ROOT, 'reference-plugins', 'target');
+
+export type PluginSetName = 'reference' | 'broken';
+
+/** One cargo workspace whose cdylib members are built into one output directory. */
+export interface PluginSet {
+  name: PluginSetName;
+  /** The directory holding the workspace's Cargo.toml and Cargo.lock. */
+  workspace: string;
+  /** Where the committed modules and BUILD-INFO.json live: the default output directory. */
+  dist: string;
+  /**
+   * Where the set goes inside --out and --target-dir: '' for that directory itself, otherwise
+   * a subdirectory of it. Two sets never share a cargo target directory, so a crate in one
+   * cannot overwrite a same-named module of the other.
+   */
+  subdir: string;
+}
+
+export const PLUGIN_SETS: readonly PluginSet[] = [
+  {
+    name: 'reference',
+    workspace: join(REPO_ROOT, 'reference-plugins'),
+    dist: join(REPO_ROOT, 'reference-plugins', 'dist'),
+    subdir: '',
+  },
+  {
+    name: 'broken',
+    workspace: join(REPO_ROOT, 'reference-plugins', 'broken', 'rust'),
+    dist: join(REPO_ROOT, 'reference-plugins', 'broken', 'dist'),
+    subdir: 'broken',
+  },
+];
 
 export interface PluginInfo {
   /** Cargo package version. */
@@ -46,6 +91,8 @@ export interface BuildInfo {
   target: string;
   profile: 'release';
   plugins: Record<string, PluginInfo>;
+  /** The reference set's C plugins (reference-plugins/c-*), built with clang. */
+  c?: CBuildInfo;
 }
 
 interface Member {
@@ -93,37 +140,54 @@ function buildEnv(toolchain: RustToolchain, targetDir: string): NodeJS.ProcessEn
   };
 }
 
-async function workspaceMembers(toolchain: RustToolchain, env: NodeJS.ProcessEnv) {
+async function workspaceMembers(
+  toolchain: RustToolchain,
+  env: NodeJS.ProcessEnv,
+  workspace: string,
+) {
   const { stdout } = await execa(
     toolchain.cargo,
     ['metadata', '--no-deps', '--format-version', '1', '--offline', '--locked'],
-    { cwd: WORKSPACE, env, extendEnv: false },
+    { cwd: workspace, env, extendEnv: false },
   );
   const metadata = JSON.parse(stdout) as CargoMetadata;
   const members: Member[] = [];
   for (const pkg of metadata.packages) {
     // Only cdylib crates produce a .wasm module; a shared helper crate would be an rlib.
     const lib = pkg.targets.find((t) => t.kind.includes('cdylib'));
-    if (lib) members.push({ packageName: pkg.name, version: pkg.version, libName: lib.name });
+    // `cargo metadata` names an unnamed lib target after the package (`text-normalize`), but
+    // rustc's crate name, and so the module's file name, has underscores (`text_normalize`).
+    if (lib) {
+      members.push({
+        packageName: pkg.name,
+        version: pkg.version,
+        libName: lib.name.replace(/-/g, '_'),
+      });
+    }
   }
   return members.sort((a, b) => a.packageName.localeCompare(b.packageName));
 }
 
+/** Builds one workspace (the reference set unless told otherwise) into `out`. */
 export async function buildPlugins(options: {
   out: string;
   targetDir: string;
   toolchain: RustToolchain;
+  /** The cargo workspace directory; default the reference plugins'. */
+  workspace?: string;
 }): Promise<BuildInfo> {
   const { out, targetDir, toolchain } = options;
+  const workspace = options.workspace ?? PLUGIN_SETS[0]!.workspace;
   const env = buildEnv(toolchain, targetDir);
-  const members = await workspaceMembers(toolchain, env);
-  if (members.length === 0) throw new Error(`no cdylib members in ${MANIFEST}`);
+  const members = await workspaceMembers(toolchain, env, workspace);
+  if (members.length === 0)
+    throw new Error(`no cdylib members in ${join(workspace, 'Cargo.toml')}`);
 
   await execa(
     toolchain.cargo,
     ['build', '--release', '--workspace', '--target', toolchain.target, '--locked', '--offline'],
     // cargo's progress goes to stderr, which the caller sees as it happens.
-    { cwd: WORKSPACE, env, extendEnv: false, stdout: 'inherit', stderr: 'inherit' },
+    { cwd: workspace, env, extendEnv: false, stdout: 'inherit', stderr: 'inherit' },
   );
 
   await mkdir(out, { recursive: true });
@@ -154,11 +218,23 @@ export async function buildPlugins(options: {
   return info;
 }
 
+/** Where a set is written and built, given the command line's --out and --target-dir. */
+export function setDirectories(
+  set: PluginSet,
+  options: { out?: string | undefined; targetDir?: string | undefined },
+): { out: string; targetDir: string } {
+  return {
+    out: options.out === undefined ? set.dist : join(resolve(options.out), set.subdir),
+    targetDir: join(resolve(options.targetDir ?? DEFAULT_TARGET_DIR), set.subdir),
+  };
+}
+
 async function main(): Promise<number> {
-  let values: { out?: string; 'target-dir'?: string; help?: boolean };
+  let values: { set?: string; out?: string; 'target-dir'?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
       options: {
+        set: { type: 'string' },
         out: { type: 'string' },
         'target-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -169,15 +245,29 @@ async function main(): Promise<number> {
     console.error(error instanceof Error ? error.message : String(error));
     return 64;
   }
+  const rel = (path: string) => relative(process.cwd(), path) || '.';
   if (values.help) {
     console.log(
       [
-        'Usage: tsx scripts/build-plugins.ts [--out <dir>] [--target-dir <dir>]',
-        `  --out         where to write <plugin>.wasm and BUILD-INFO.json (default ${relative(process.cwd(), DEFAULT_OUT) || '.'})`,
-        `  --target-dir  cargo target directory (default ${relative(process.cwd(), DEFAULT_TARGET_DIR) || '.'})`,
+        'Usage: tsx scripts/build-plugins.ts [--set reference|broken] [--out <dir>] [--target-dir <dir>]',
+        '  --set         build only this set (default: both)',
+        ...PLUGIN_SETS.map(
+          (set) =>
+            `                ${set.name}: ${rel(join(set.workspace, 'Cargo.toml'))} -> ${rel(set.dist)}`,
+        ),
+        '  --out         where to write <plugin>.wasm and BUILD-INFO.json: the reference set in',
+        "                <dir>, the broken set in <dir>/broken (default: each set's directory above)",
+        `  --target-dir  cargo target directory, <dir>/broken for the broken set (default ${rel(DEFAULT_TARGET_DIR)})`,
       ].join('\n'),
     );
     return 0;
+  }
+  const sets = PLUGIN_SETS.filter((set) => values.set === undefined || set.name === values.set);
+  if (sets.length === 0) {
+    console.error(
+      `unknown --set ${JSON.stringify(values.set)}: expected ${PLUGIN_SETS.map((set) => set.name).join(' or ')}`,
+    );
+    return 64;
   }
 
   const toolchain = await findWasmToolchain();
@@ -186,23 +276,42 @@ async function main(): Promise<number> {
     return 2;
   }
 
-  const out = resolve(values.out ?? DEFAULT_OUT);
-  const targetDir = resolve(values['target-dir'] ?? DEFAULT_TARGET_DIR);
   const started = performance.now();
   console.error(
     `build-plugins: ${toolchain.rustcVersion} (${toolchain.rustc}), ${toolchain.cargoVersion}, target ${toolchain.target}`,
   );
-  let info: BuildInfo;
-  try {
-    info = await buildPlugins({ out, targetDir, toolchain });
-  } catch (error) {
-    // execa's message already includes the command; cargo's own output was streamed above.
-    console.error(`build-plugins: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
-  }
-  for (const [name, plugin] of Object.entries(info.plugins)) {
+  for (const set of sets) {
+    const { out, targetDir } = setDirectories(set, {
+      out: values.out,
+      targetDir: values['target-dir'],
+    });
+    const setStarted = performance.now();
+    console.error(`build-plugins: ${set.name} set (${rel(set.workspace)})`);
+    let info: BuildInfo;
+    try {
+      info = await buildPlugins({ out, targetDir, toolchain, workspace: set.workspace });
+      if (set.name === 'reference') {
+        // The plugin in another language: the suite is about the ABI, not about Rust.
+        const clang = await findClang();
+        if (!clang) {
+          console.error(missingClangMessage());
+          return 2;
+        }
+        info.c = await buildCPlugins(out);
+        await writeFile(join(out, 'BUILD-INFO.json'), `${JSON.stringify(info, null, 2)}\n`);
+      }
+    } catch (error) {
+      // execa's message already includes the command; cargo's own output was streamed above.
+      console.error(`build-plugins: ${error instanceof Error ? error.message : String(error)}`);
+      return 1;
+    }
+    for (const [name, plugin] of Object.entries({ ...info.plugins, ...info.c?.plugins })) {
+      console.error(
+        `  ${name}: ${join(out, plugin.file)} (${plugin.size} bytes, sha256 ${plugin.sha256})`,
+      );
+    }
     console.error(
-      `  ${name}: ${join(out, plugin.file)} (${plugin.size} bytes, sha256 ${plugin.sha256})`,
+      `build-plugins: ${set.name} set done in ${((performance.now() - setStarted) / 1000).toFixed(1)} s`,
     );
   }
   console.error(`build-plugins: done in ${((performance.now() - started) / 1000).toFixed(1)} s`);

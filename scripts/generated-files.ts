@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
+import { format, resolveConfig } from 'prettier';
 import type { ZenithAbiSpec } from '../src/spec/abi-types.generated.js';
 import { renderAbiMarkdown } from '../src/spec/render-abi-markdown.js';
 import { renderHelp } from '../src/cli/options.js';
+import { readCorpusManifest, renderCatchTable } from './catch-table.js';
 
 export const repoRoot = join(import.meta.dirname, '..');
 
@@ -56,9 +58,17 @@ export async function generatedFiles(): Promise<GeneratedFile[]> {
     },
     {
       path: 'README.md',
-      content: fillSections(readFileSync(join(repoRoot, 'README.md'), 'utf8'), {
-        'cli-help': ['```text', renderHelp().trimEnd(), '```'].join('\n'),
-      }),
+      // Formatted as `prettier --check` wants it, so generating and formatting agree.
+      content: await format(
+        fillSections(readFileSync(join(repoRoot, 'README.md'), 'utf8'), {
+          'cli-help': ['```text', renderHelp().trimEnd(), '```'].join('\n'),
+          'catch-table': renderCatchTable(
+            readJson('spec/zenith-abi.v1.json') as ZenithAbiSpec,
+            readCorpusManifest(repoRoot),
+          ),
+        }),
+        { ...(await resolveConfig(join(repoRoot, 'README.md'))), parser: 'markdown' },
+      ),
     },
     {
       path: 'spec/ABI.md',

@@ -1,5 +1,6 @@
-// Locates a Rust toolchain that can build the reference plugins for wasm. Shared by
-// scripts/build-plugins.ts and the tests, so both agree on which compiler "the" compiler is.
+// Locates a Rust toolchain that can build the plugin workspaces (the reference plugins and the
+// broken-plugin corpus's Rust fixtures) for wasm. Shared by scripts/build-plugins.ts and the
+// tests, so both agree on which compiler "the" compiler is.
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

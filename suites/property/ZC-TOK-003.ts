@@ -12,9 +12,11 @@ export default defineCheck('ZC-TOK-003', (ctx) => {
     ctx,
     singleCallProperty({
       layouts: ['apart'],
-      arbitrary: (_shape, env) =>
+      arbitrary: () =>
         fc.record({
-          input: textArbitrary(env.whitespace).map((text) => new TextEncoder().encode(text)),
+          // Words between ASCII spaces only: which characters separate words is ZC-TOK-002's
+          // question, and a plugin that answers it differently must not fail here.
+          input: textArbitrary([0x20]).map((text) => new TextEncoder().encode(text)),
           placement: placementArbitrary(['apart']),
           capacity: fc.constant({ kind: 'ample' as const }),
         }),

@@ -16,13 +16,24 @@
 //!
 //! Must fail exactly: ZC-CALL-011 (repeated calls do not grow memory without bound).
 //!
-//! Exports: `process`, `plugin_info`, `plugin_version` (and the module's `memory`).
+//! Exports: `process`, `plugin_info`, `plugin_version`, `alloc`, `dealloc` (and the module's
+//! `memory`).
+//!
+//! Why it exports `alloc` and `dealloc` (the reference plugins do not): this plugin uses the
+//! heap, and with the wasi-libc that Debian 12's rustc 1.63 links, the first `malloc` of an
+//! instance takes everything from `__heap_base` to the *current* end of memory (`memory.size`)
+//! as its heap, including pages the host grew for its own buffers before that first call. A
+//! plugin that allocates without exporting `alloc` then hands the host's input and output
+//! buffers out as heap memory and corrupts them (the suite sees modified input and results
+//! that change from call to call). With `alloc`, the host takes its buffers from the plugin's
+//! own allocator and the two cannot overlap; that part of the plugin is correct on purpose.
 
 // Every unsafe operation gets its own block and its own SAFETY comment, even inside the
 // `unsafe extern "C"` entry point, so a reviewer can check each one on its own.
 #![deny(unsafe_op_in_unsafe_fn)]
 
 use core::{mem, ptr, slice};
+use std::alloc::Layout;
 
 /// Return codes of `process`, as fixed by the ABI.
 pub const OK: i32 = 0;
@@ -143,6 +154,41 @@ fn into_host_buffer(buffer: Vec<u8>) -> *const u8 {
 /// most `isize::MAX` bytes long (a requirement of `slice::from_raw_parts`).
 fn range_is_addressable(start: usize, len: usize) -> bool {
     start != 0 && start.checked_add(len).is_some() && len <= isize::MAX as usize
+}
+
+/// Gives the host `size` bytes of this plugin's heap for its buffers, or 0 (null) when the
+/// heap cannot grow. Exported because this plugin uses the heap: see the crate docs.
+#[no_mangle]
+pub extern "C" fn alloc(size: usize) -> *mut u8 {
+    match host_buffer_layout(size) {
+        // SAFETY: the layout's size is non-zero (`host_buffer_layout` makes it at least 1).
+        Some(layout) => unsafe { std::alloc::alloc(layout) },
+        None => ptr::null_mut(),
+    }
+}
+
+/// Frees a buffer [`alloc`] returned.
+///
+/// # Safety
+///
+/// `ptr` must have come from `alloc(size)` with the same `size`, and must not be used or
+/// freed again. A null `ptr` is ignored.
+#[no_mangle]
+pub unsafe extern "C" fn dealloc(ptr: *mut u8, size: usize) {
+    if ptr.is_null() {
+        return;
+    }
+    if let Some(layout) = host_buffer_layout(size) {
+        // SAFETY: the caller's contract: `ptr` came from `alloc(size)`, which allocated it
+        // with exactly this layout, and it is freed once.
+        unsafe { std::alloc::dealloc(ptr, layout) };
+    }
+}
+
+/// The layout of a host buffer of `size` bytes: byte-aligned (the host aligns within what it
+/// gets), and at least 1 byte so that even `alloc(0)` returns a unique, non-null pointer.
+fn host_buffer_layout(size: usize) -> Option<Layout> {
+    Layout::from_size_align(size.max(1), 1).ok()
 }
 
 /// Returns a pointer to the static, NUL-terminated string `"leaks-vec-per-call v1.0.0"`.

@@ -171,11 +171,12 @@ pub fn scale_ratio(src_size: u32, dst_size: u32) -> f32 {
 /// like it should round, but the guide's formula (and every host that matches it) takes the
 /// pixel whose span contains `d * ratio`. The clamp still keeps the read inside the source.
 ///
-/// (The reference's note on the clamp:) The clamp matters. Mathematically `d * src / dst < src` for every `d < dst`, but in f32 the
-/// ratio, `d as f32` and the product are each rounded, and the result can reach `src_size`
-/// itself: with `src = 1, dst = 13_103_685` the last column maps to 1, and with
-/// `src = 10_485_764, dst = 10_485_762` (a downscale) to 10_485_764. The guide's code would
-/// read past the input there. `as u32` saturates (and maps NaN to 0), so the cast cannot fail.
+/// The clamp matters (the reference's note, and more so with rounding). Mathematically
+/// `d * src / dst < src` for every `d < dst`, but in f32 the ratio, `d as f32` and the product
+/// are each rounded, and the result can reach `src_size` itself: with `src = 1,
+/// dst = 13_103_685` the last column maps to 1, and with `src = 10_485_764, dst = 10_485_762`
+/// (a downscale) to 10_485_764. `as u32` saturates (and maps NaN to 0), so the cast cannot
+/// fail.
 pub fn source_coordinate(d: u32, ratio: f32, src_size: u32) -> u32 {
     cmp::min(
         (d as f32 * ratio).round() as u32,

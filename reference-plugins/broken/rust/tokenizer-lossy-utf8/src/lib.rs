@@ -13,13 +13,24 @@
 //!
 //! Must fail exactly: ZC-TOK-001 (`tokenize` returns -1 for input that is not UTF-8).
 //!
-//! Exports: `tokenize`, `process`, `plugin_info`, `plugin_version` (and `memory`).
+//! Exports: `tokenize`, `process`, `plugin_info`, `plugin_version`, `alloc`, `dealloc` (and
+//! `memory`).
+//!
+//! Why it exports `alloc` and `dealloc` (the reference plugins do not): this plugin uses the
+//! heap, and with the wasi-libc that Debian 12's rustc 1.63 links, the first `malloc` of an
+//! instance takes everything from `__heap_base` to the *current* end of memory (`memory.size`)
+//! as its heap, including pages the host grew for its own buffers before that first call. A
+//! plugin that allocates without exporting `alloc` then hands the host's input and output
+//! buffers out as heap memory and corrupts them (the suite sees modified input and results
+//! that change from call to call). With `alloc`, the host takes its buffers from the plugin's
+//! own allocator and the two cannot overlap; that part of the plugin is correct on purpose.
 
 // Every unsafe operation gets its own block and its own SAFETY comment, even inside the
 // `unsafe extern "C"` entry points, so a reviewer can check each one on its own.
 #![deny(unsafe_op_in_unsafe_fn)]
 
 use core::{ptr, slice, str};
+use std::alloc::Layout;
 use std::borrow::Cow;
 
 /// Return codes of `process` and `tokenize`, as fixed by the ABI.
@@ -297,6 +308,41 @@ fn output_is_usable(start: usize, len: usize, input: usize, input_len: usize) ->
 /// none). Callers have checked that the ranges do not wrap.
 fn ranges_overlap(a: usize, a_len: usize, b: usize, b_len: usize) -> bool {
     a_len > 0 && b_len > 0 && a < b.saturating_add(b_len) && b < a.saturating_add(a_len)
+}
+
+/// Gives the host `size` bytes of this plugin's heap for its buffers, or 0 (null) when the
+/// heap cannot grow. Exported because this plugin uses the heap: see the crate docs.
+#[no_mangle]
+pub extern "C" fn alloc(size: usize) -> *mut u8 {
+    match host_buffer_layout(size) {
+        // SAFETY: the layout's size is non-zero (`host_buffer_layout` makes it at least 1).
+        Some(layout) => unsafe { std::alloc::alloc(layout) },
+        None => ptr::null_mut(),
+    }
+}
+
+/// Frees a buffer [`alloc`] returned.
+///
+/// # Safety
+///
+/// `ptr` must have come from `alloc(size)` with the same `size`, and must not be used or
+/// freed again. A null `ptr` is ignored.
+#[no_mangle]
+pub unsafe extern "C" fn dealloc(ptr: *mut u8, size: usize) {
+    if ptr.is_null() {
+        return;
+    }
+    if let Some(layout) = host_buffer_layout(size) {
+        // SAFETY: the caller's contract: `ptr` came from `alloc(size)`, which allocated it
+        // with exactly this layout, and it is freed once.
+        unsafe { std::alloc::dealloc(ptr, layout) };
+    }
+}
+
+/// The layout of a host buffer of `size` bytes: byte-aligned (the host aligns within what it
+/// gets), and at least 1 byte so that even `alloc(0)` returns a unique, non-null pointer.
+fn host_buffer_layout(size: usize) -> Option<Layout> {
+    Layout::from_size_align(size.max(1), 1).ok()
 }
 
 /// Returns a pointer to the static, NUL-terminated string `"tokenizer-lossy-utf8 v1.0.0"`.

@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ZenithAbiSpec } from '../src/spec/abi-types.generated.js';
+
+export interface CorpusManifest {
+  conformant: string;
+  fixtures: Array<{
+    fixture: string;
+    fails: string[];
+    why: string;
+    limits?: Record<string, number>;
+    padBytes?: number;
+  }>;
+  /** Rules no broken plugin can demonstrate, with the reason. */
+  uncatchable?: Array<{ rule: string; reason: string }>;
+}
+
+export function readCorpusManifest(repoRoot: string): CorpusManifest {
+  const path = join(repoRoot, 'reference-plugins', 'broken', 'manifest.json');
+  return JSON.parse(readFileSync(path, 'utf8')) as CorpusManifest;
+}
+
+const fixtureName = (path: string): string =>
+  path.replace(/^(not-wasm|dist)\//, '').replace(/\.(wat|wasm)$/, '');
+
+/**
+ * The catch table: for each rule, the broken plugins that must fail it. It is generated from
+ * the manifest, and test/broken-corpus.test.ts proves the manifest (each fixture fails exactly
+ * its rules), so the table cannot claim a catch the suite does not make.
+ */
+export function renderCatchTable(spec: ZenithAbiSpec, manifest: CorpusManifest): string {
+  const rows = spec.rules.map((rule) => {
+    const catchers = manifest.fixtures
+      .filter((entry) => entry.fails.includes(rule.id))
+      .map((entry) => `\`${fixtureName(entry.fixture)}\``);
+    const uncatchable = manifest.uncatchable?.find((entry) => entry.rule === rule.id);
+    const cell =
+      catchers.length > 0
+        ? catchers.join(', ')
+        : uncatchable
+          ? `none: ${uncatchable.reason}`
+          : '**none**';
+    return `| ${rule.id} | ${rule.level} | ${cell} |`;
+  });
+  return [
+    '| rule | level | broken plugins that must fail it |',
+    '| --- | --- | --- |',
+    ...rows,
+  ].join('\n');
+}
