@@ -1,4 +1,8 @@
+import fc from 'fast-check';
 import type { CheckContext } from '../../src/runner/check-api.js';
+import type { CallCase } from '../../src/property/arbitraries/call-case.js';
+import { textArbitrary } from '../../src/property/arbitraries/input-bytes.js';
+import { placementArbitrary } from '../../src/property/arbitraries/placement.js';
 
 /** The guide's simple_hash: h = h * 31 + byte, wrapping u32, over the word's UTF-8 bytes. */
 export function simpleHash(word: string): number {
@@ -32,4 +36,13 @@ export function readIds(output: Uint8Array, count: number): number[] {
   return Array.from({ length: Math.min(count, output.length >> 2) }, (_, i) =>
     view.getUint32(i * 4, true),
   );
+}
+
+/** A tokenize case: text whose words are separated by the given whitespace, ample room. */
+export function textCase(whitespace: readonly number[]): fc.Arbitrary<CallCase> {
+  return fc.record({
+    input: textArbitrary(whitespace).map((text) => new TextEncoder().encode(text)),
+    placement: placementArbitrary(['apart']),
+    capacity: fc.constant({ kind: 'ample' as const }),
+  });
 }

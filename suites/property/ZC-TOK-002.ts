@@ -1,10 +1,7 @@
-import fc from 'fast-check';
 import { defineCheck } from '../../src/runner/check-api.js';
 import { OK, checkCallProperty } from '../../src/property/call-property.js';
-import { textArbitrary } from '../../src/property/arbitraries/input-bytes.js';
-import { placementArbitrary } from '../../src/property/arbitraries/placement.js';
 import { inconclusive, returnCode, singleCallProperty } from '../_internals/single-call.js';
-import { splitWords, tokenizerWhitespace } from '../_internals/tokenizer.js';
+import { splitWords, tokenizerWhitespace, textCase } from '../_internals/tokenizer.js';
 
 export default defineCheck('ZC-TOK-002', (ctx) => {
   const whitespace = tokenizerWhitespace(ctx);
@@ -12,12 +9,7 @@ export default defineCheck('ZC-TOK-002', (ctx) => {
     ctx,
     singleCallProperty({
       layouts: ['apart'],
-      arbitrary: (_shape, env) =>
-        fc.record({
-          input: textArbitrary(env.whitespace).map((text) => new TextEncoder().encode(text)),
-          placement: placementArbitrary(['apart']),
-          capacity: fc.constant({ kind: 'ample' as const }),
-        }),
+      arbitrary: (_shape, env) => textCase(env.whitespace),
       judge: (run, { testCase }) => {
         if (run.main.outcome.kind !== 'returned') return inconclusive(run.main.outcome);
         const words = splitWords(new TextDecoder().decode(testCase.input), whitespace);
