@@ -34,9 +34,12 @@ export interface CallProperty<Case> {
 
 interface FailureRecord<Case> {
   testCase: Case;
+  description: string;
   verdict: Extract<Verdict, { kind: 'violation' }>;
   output: CapturedText | undefined;
 }
+
+const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 export function caseEnvironment(ctx: CheckContext): CaseEnvironment {
   const tokenizer = ctx.spec.spec.profiles.find((profile) => profile.whitespace);
@@ -134,7 +137,9 @@ function runOneExport<Case>(
       else conclusive++;
       if (verdict.kind !== 'violation') return true;
       failedOnce = true;
-      lastFailure = { testCase, verdict, output: instance.capture.since(mark) };
+      // Described now: the shrunk counterexample is the last failing case, not the last run.
+      const description = property.describe(shape, testCase);
+      lastFailure = { testCase, verdict, description, output: instance.capture.since(mark) };
       return false;
     } catch (error) {
       // Our own failure, or no instance can be started: stop the run rather than shrink it.
@@ -156,17 +161,17 @@ function runOneExport<Case>(
     const summary =
       conclusive === 0
         ? `no conclusive case for \`${shape.exportName}\` (${inconclusive} inconclusive, e.g. trapped)`
-        : `\`${shape.exportName}\`: ${conclusive} cases${inconclusive ? ` (${inconclusive} inconclusive)` : ''}`;
+        : `\`${shape.exportName}\`: ${plural(conclusive, 'case')}${inconclusive ? ` (${inconclusive} inconclusive)` : ''}`;
     return { kind: 'passed', summary };
   }
-  const { verdict, testCase, output } = lastFailure;
+  const { verdict, output } = lastFailure;
   const path = details.counterexamplePath ?? '';
   const failure: Failure = {
     expected: verdict.expected,
     found: verdict.found,
     where: shape.exportName,
     counterexample: {
-      case: property.describe(shape, testCase),
+      case: lastFailure.description,
       seed: details.seed,
       path,
       runs: details.numRuns,

@@ -69,7 +69,7 @@ export function probe(
   shape: CallShape,
   input: Uint8Array,
   keepOutput: boolean,
-): { result: GuardedCallResult; needed: number | undefined } {
+): { result: GuardedCallResult; needed: number | undefined; capacity: number } {
   let capacity = ampleCapacity(shape, input.length);
   let result = callWithCapacity(plugin, shape, input, capacity, PROBE_PLACEMENT, { keepOutput });
   const asked = result.cellAfter;
@@ -84,7 +84,7 @@ export function probe(
     result = callWithCapacity(plugin, shape, input, capacity, PROBE_PLACEMENT, { keepOutput });
   }
   const ok = result.outcome.kind === 'returned' && result.outcome.value === 0;
-  return { result, needed: ok ? result.cellAfter : undefined };
+  return { result, needed: ok ? result.cellAfter : undefined, capacity };
 }
 
 const needsProbe = (choice: CapacityChoice): boolean =>
@@ -114,12 +114,13 @@ export function runCallCase(
   if (options.alwaysProbe || needsProbe(testCase.capacity)) {
     probed = probe(plugin, shape, testCase.input, options.keepProbeOutput ?? false);
     if (plugin.poisoned) {
+      // The probe itself trapped: it is the call to report, with the capacity it had.
       return {
         main: probed.result,
-        capacity: undefined,
+        capacity: probed.capacity,
         needed: undefined,
         probe: probed.result,
-        outputBytes: 0,
+        outputBytes: probed.capacity * shape.elementBytes,
       };
     }
   }

@@ -11,11 +11,12 @@ export default defineCheck('ZC-CALL-002', (ctx) =>
       judge: ({ main: { outcome } }) => {
         if (outcome.kind === 'returned') return OK;
         if (outcome.kind !== 'trapped') return inconclusive(outcome);
-        const stderr = outcome.stderr.trim();
+        // A Rust panic prints its message to stderr before trapping: the line worth showing.
+        const panic = outcome.stderr.split('\n').find((line) => line.includes('panicked at'));
         return {
           kind: 'violation',
           expected: 'a return code (invalid input gives -1), never a trap',
-          found: `trapped: ${outcome.message}${stderr ? `; stderr: ${stderr}` : ''}`,
+          found: `trapped (${outcome.message})${panic ? `: ${panic}` : ''}`,
         };
       },
     }),
