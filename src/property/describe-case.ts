@@ -48,10 +48,16 @@ export function describeCase(testCase: CallCase, run: CaseRun | undefined): stri
   }
   parts.push(`placement: ${describePlacement(testCase.placement)}`);
   if (run?.capacity !== undefined) {
-    const needed = run.needed === undefined ? '' : ` (needed ${run.needed})`;
-    parts.push(
-      `capacity: ${run.capacity}${needed}, chosen as ${describeCapacity(testCase.capacity)}`,
-    );
+    const relative = ['exact', 'below', 'above'].includes(testCase.capacity.kind);
+    if (relative && run.needed === undefined) {
+      // The probe that learns the needed size did not succeed: the case ran with ample room.
+      parts.push(`capacity: ${run.capacity} (ample; the needed size could not be learned)`);
+    } else {
+      const needed = run.needed === undefined ? '' : ` (needed ${run.needed})`;
+      parts.push(
+        `capacity: ${run.capacity}${needed}, chosen as ${describeCapacity(testCase.capacity)}`,
+      );
+    }
   }
   return parts.join('; ');
 }
