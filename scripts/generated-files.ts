@@ -1,10 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import { format, resolveConfig } from 'prettier';
 import type { ZenithAbiSpec } from '../src/spec/abi-types.generated.js';
 import { renderAbiMarkdown } from '../src/spec/render-abi-markdown.js';
 import { renderHelp } from '../src/cli/options.js';
+import { renderBenchHelp } from '../src/cli/bench-options.js';
+import { renderReadmeResults } from '../src/bench/render/markdown.js';
+import type { BenchReport } from '../src/bench/report-types.generated.js';
 import { readCorpusManifest, renderCatchTable } from './catch-table.js';
 
 export const repoRoot = join(import.meta.dirname, '..');
@@ -57,6 +60,10 @@ export async function generatedFiles(): Promise<GeneratedFile[]> {
       content: await typesFrom('spec/report.schema.json', 'ConformanceReport'),
     },
     {
+      path: 'src/bench/report-types.generated.ts',
+      content: await typesFrom('spec/bench-report.schema.json', 'BenchReport'),
+    },
+    {
       path: 'README.md',
       // Formatted as `prettier --check` wants it, so generating and formatting agree.
       content: await format(
@@ -65,6 +72,13 @@ export async function generatedFiles(): Promise<GeneratedFile[]> {
           'catch-table': renderCatchTable(
             readJson('spec/zenith-abi.v1.json') as ZenithAbiSpec,
             readCorpusManifest(repoRoot),
+          ),
+          'bench-help': ['```text', renderBenchHelp().trimEnd(), '```'].join('\n'),
+          // The published reports (npm run bench:publish) are the source of the README's table.
+          'bench-results': renderReadmeResults(
+            existsSync(join(repoRoot, 'reports/report.json'))
+              ? (readJson('reports/report.json') as BenchReport)
+              : undefined,
           ),
         }),
         { ...(await resolveConfig(join(repoRoot, 'README.md'))), parser: 'markdown' },

@@ -4,7 +4,11 @@ import { runCli } from '../src/cli/run-cli.js';
 export const SAMPLE_PLUGIN = 'reference-plugins/broken/dist/process-unwrap-utf8.wasm';
 
 /** The text report exactly as `npx zenith-conform <SAMPLE_PLUGIN>` prints it, without colour. */
-export async function sampleOutput(): Promise<{ command: string; output: string; exitCode: number }> {
+export async function sampleOutput(): Promise<{
+  command: string;
+  output: string;
+  exitCode: number;
+}> {
   let output = '';
   const exitCode = await runCli([SAMPLE_PLUGIN], {
     stdout: (text) => (output += text),

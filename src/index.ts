@@ -10,3 +10,6 @@ export type {
   RuleStatus,
   Verdict,
 } from './report/report-types.generated.js';
+export { runBench, type BenchOptions } from './bench/run-bench.js';
+export { writeReports } from './bench/write-reports.js';
+export type { BenchReport, PluginBench, CaseResult } from './bench/report-types.generated.js';

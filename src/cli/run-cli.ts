@@ -27,6 +27,9 @@ export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 /** The CLI as a function of its arguments and streams: a thin shell over runConformance. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  // The one subcommand (loaded on demand); a plugin file named `bench` is still `./bench`.
+  if (argv[0] === 'bench')
+    return (await import('./run-bench-cli.js')).runBenchCli(argv.slice(1), io);
   try {
     const args = parseCliArgs(argv);
     if (args.help) {

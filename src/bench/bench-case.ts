@@ -1,0 +1,127 @@
+import type { InstanceOptions, PluginInstance } from '../host/plugin-instance.js';
+import { CallStopped } from '../host/traps.js';
+import type { CallShape } from '../property/call-shape.js';
+import type { SpecIndex } from '../spec/spec-index.js';
+import { callOnce, firstCall, PAGE } from './first-call.js';
+import { countInstructions } from './instructions/count.js';
+import { inputBytesOf, inputDigest, type BenchInput } from './inputs.js';
+import { measureJsBaseline } from './js-baselines/measure.js';
+import type { CaseResult, JsBaselineChoice, MeasuredCase } from './report-types.generated.js';
+import { latencyOf, rawStats, timedStats } from './stats.js';
+import { median, timeAlternating, type TimingSettings } from './timing.js';
+
+export interface CaseSettings {
+  spec: SpecIndex;
+  timing: TimingSettings;
+  jsBaseline: JsBaselineChoice | null;
+  /** Memory a plugin may reach before its calls are stopped (the spec's maxMemoryBytes). */
+  maxMemoryBytes: number;
+  /** The instrumented module and the options to start it, when instructions are counted. */
+  counter?: { module: WebAssembly.Module; options: InstanceOptions };
+}
+
+export interface CaseRun {
+  result: CaseResult;
+  /** The first call's duration on this instance (the plugin's first call, for the first case). */
+  firstCallMs?: number;
+  /** Why instructions could not be counted for this case. */
+  countingProblem?: string;
+}
+
+/**
+ * One export on one input: the verified first call, then the raw loop and the tinybench harness
+ * on the same resident buffers, the JavaScript baseline, and the instruction count. A trap or
+ * a rejected input becomes the case's result, never an exception.
+ */
+export function benchCase(
+  settings: CaseSettings,
+  plugin: PluginInstance,
+  shape: CallShape,
+  input: BenchInput,
+  size: number,
+): CaseRun {
+  const common = {
+    export: shape.exportName,
+    size,
+    inputBytes: inputBytesOf(input),
+    inputKind: input.kind,
+    inputSha256: inputDigest(input),
+    input: input.description,
+  };
+  const error = (message: string): CaseRun => ({ result: { status: 'error', ...common, message } });
+  try {
+    const first = firstCall(plugin, shape, input, settings.spec, settings.maxMemoryBytes);
+    if (first.kind === 'error') return error(first.message);
+    if (first.kind === 'rejected') {
+      return {
+        result: { status: 'rejected', ...common, code: first.code, message: first.message },
+        firstCallMs: first.ms,
+      };
+    }
+    const { resident } = first;
+    const bytes = common.inputBytes;
+    const timed = timeAlternating(`${shape.exportName} ${size}`, resident.call, settings.timing);
+    if (typeof timed === 'string') return error(timed);
+    // Only the first call's code is checked before timing; a plugin that starts failing later
+    // would have been timed on its error path.
+    const last = callOnce(plugin, shape, resident);
+    if (last !== 0)
+      return error(
+        `after the timed calls, a call returned ${last}, not 0: the timings are not of successful calls`,
+      );
+    const pagesAfter = plugin.memoryBytes / PAGE;
+
+    const harnessStats = timedStats(latencyOf(timed.harness), bytes);
+    const rawResult = rawStats(timed.raw, timed.callsPerSample, bytes);
+    const measured: MeasuredCase = {
+      status: 'measured',
+      ...common,
+      outputBytes: first.output.length,
+      memoryPages: { before: first.pagesBefore, after: pagesAfter },
+      harness: harnessStats,
+      raw: rawResult,
+      harnessOverhead: timed.roundRatios.length > 0 ? median(timed.roundRatios) : 0,
+    };
+    const js =
+      settings.jsBaseline &&
+      measureJsBaseline(
+        settings.spec,
+        settings.timing,
+        settings.jsBaseline.name,
+        shape,
+        input,
+        first.output,
+      );
+    if (js) {
+      measured.js = js;
+      if (js.stats && js.stats.meanMs > 0)
+        measured.jsOverWasm = js.stats.meanMs / harnessStats.meanMs;
+    }
+    let countingProblem: string | undefined;
+    if (settings.counter) {
+      const counted = countInstructions(
+        settings.counter.module,
+        settings.counter.options,
+        shape,
+        input,
+        resident.capacity,
+      );
+      if (counted.ok) {
+        measured.instructions = {
+          perCall: counted.perCall,
+          perByte: bytes > 0 ? counted.perCall / bytes : 0,
+        };
+      } else {
+        countingProblem = `${shape.exportName} at ${size} bytes: ${counted.message}`;
+      }
+    }
+    return {
+      result: measured,
+      firstCallMs: first.ms,
+      ...(countingProblem ? { countingProblem } : {}),
+    };
+  } catch (thrown) {
+    if (thrown instanceof CallStopped) return error(thrown.detail);
+    throw thrown;
+  }
+}

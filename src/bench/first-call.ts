@@ -1,0 +1,100 @@
+import type { PluginInstance } from '../host/plugin-instance.js';
+import type { CallShape } from '../property/call-shape.js';
+import { ampleCapacity } from '../property/run-case.js';
+import type { SpecIndex } from '../spec/spec-index.js';
+import type { BenchInput } from './inputs.js';
+import { placeResident, type Resident } from './resident.js';
+
+/** The most output a probe follows when the plugin asks for more with -3. */
+const MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
+export const PAGE = 65536;
+
+export type FirstCall =
+  | { kind: 'ok'; resident: Resident; output: Uint8Array; ms: number; pagesBefore: number }
+  | { kind: 'rejected'; code: number; message: string; ms: number }
+  | { kind: 'error'; message: string };
+
+/** One call through the host (traps and memory bombs handled), capacity cell rewritten. */
+export function callOnce(
+  plugin: PluginInstance,
+  shape: CallShape,
+  resident: Resident,
+): number | string {
+  if (resident.cellAddress !== undefined) {
+    new DataView(plugin.memory!.buffer).setUint32(
+      resident.cellAddress,
+      resident.capacity ?? 0,
+      true,
+    );
+  }
+  const outcome = plugin.call(shape.exportName, resident.args);
+  if (outcome.kind === 'returned') return (outcome.value ?? 0) | 0;
+  if (outcome.kind === 'blocked') return outcome.reason;
+  return `trapped: ${outcome.message}${outcome.stderr ? ` (stderr: ${outcome.stderr.trim()})` : ''}`;
+}
+
+/** Places the buffers with ample room, calls once (following -3 once), and checks for 0. */
+export function firstCall(
+  plugin: PluginInstance,
+  shape: CallShape,
+  input: BenchInput,
+  spec: SpecIndex,
+  maxMemoryBytes: number,
+): FirstCall {
+  let capacity =
+    shape.sizing === 'capacity-cell' ? ampleCapacity(shape, input.input.length) : undefined;
+  let ms = 0;
+  let pagesBefore = 0;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const placed = placeResident(plugin, shape, input, capacity, maxMemoryBytes);
+    if (!placed.ok)
+      return { kind: 'error', message: `the buffers could not be placed: ${placed.problem}` };
+    const { resident } = placed;
+    if (attempt === 0) pagesBefore = plugin.memoryBytes / PAGE;
+    const began = performance.now();
+    const code = callOnce(plugin, shape, resident);
+    ms = performance.now() - began;
+    if (typeof code === 'string') return { kind: 'error', message: code };
+    const cell =
+      resident.cellAddress === undefined
+        ? undefined
+        : new DataView(plugin.memory!.buffer).getUint32(resident.cellAddress, true);
+    if (code === -3 && cell !== undefined && attempt === 0) {
+      if (cell * shape.elementBytes > MAX_OUTPUT_BYTES) {
+        return {
+          kind: 'error',
+          message: `asks for ${cell} output elements with -3, past the bench's limit`,
+        };
+      }
+      capacity = cell;
+      continue;
+    }
+    if (code !== 0) {
+      const name = spec.returnCodeName(code);
+      return {
+        kind: 'rejected',
+        code,
+        message: `\`${shape.exportName}\` returned ${code}${name ? ` (${name})` : ''} on the bench input`,
+        ms,
+      };
+    }
+    const written = cell === undefined ? resident.outputBytes : cell * shape.elementBytes;
+    if (written > resident.outputBytes) {
+      return {
+        kind: 'error',
+        message: `*output_len says ${cell} elements, more than the capacity ${resident.capacity}`,
+      };
+    }
+    const output = new Uint8Array(plugin.memory!.buffer).slice(
+      resident.outputAddress,
+      resident.outputAddress + written,
+    );
+    return { kind: 'ok', resident, output, ms, pagesBefore };
+  }
+  return {
+    kind: 'rejected',
+    code: -3,
+    message: `\`${shape.exportName}\` returned -3 again with the capacity it asked for`,
+    ms,
+  };
+}

@@ -1,0 +1,45 @@
+import type { CallShape } from '../../property/call-shape.js';
+import type { SpecIndex } from '../../spec/spec-index.js';
+import { inputBytesOf, type BenchInput } from '../inputs.js';
+import type { JsBaselineChoice, JsResult } from '../report-types.generated.js';
+import { timedStats } from '../stats.js';
+import { timeTask, type TimingSettings } from '../timing.js';
+import { jsTaskFor } from './choose.js';
+
+/**
+ * The JavaScript baseline on a case's input: run once and compared byte for byte with the
+ * plugin's output, then timed like the harness. A ratio needs the same output.
+ */
+export function measureJsBaseline(
+  spec: SpecIndex,
+  timing: TimingSettings,
+  name: JsBaselineChoice['name'],
+  shape: CallShape,
+  input: BenchInput,
+  wasmOutput: Uint8Array,
+): JsResult | undefined {
+  const task = jsTaskFor(spec, name, shape.exportName, input, wasmOutput.length);
+  if (!task) return undefined;
+  const code = task.run();
+  if (code < 0)
+    return {
+      baseline: name,
+      matches: false,
+      note: `the JavaScript baseline rejects this input (${code})`,
+    };
+  if (Buffer.compare(task.written(), wasmOutput) !== 0) {
+    return {
+      baseline: name,
+      matches: false,
+      note: "the JavaScript output differs from the plugin's: no ratio",
+    };
+  }
+  const timed = timeTask(`${shape.exportName} (JavaScript)`, task.run, timing);
+  if (!timed.ok)
+    return {
+      baseline: name,
+      matches: true,
+      note: `the JavaScript baseline failed: ${timed.message}`,
+    };
+  return { baseline: name, matches: true, stats: timedStats(timed.value, inputBytesOf(input)) };
+}
