@@ -58,7 +58,12 @@ async function instrumentQuietly(bytes: Uint8Array): Promise<Instrumented> {
   try {
     binaryen = await loadBinaryen();
   } catch (error) {
-    return { ok: false, message: `binaryen could not be loaded: ${(error as Error).message}` };
+    // binaryen (about 100 MB) is an optional peer: conformance users should not download it.
+    const missing = (error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND';
+    const message = missing
+      ? 'instruction counts need the optional binaryen package: npm install --save-dev binaryen@132.0.0'
+      : `binaryen could not be loaded: ${(error as Error).message}`;
+    return { ok: false, message };
   }
   const write = process.stdout.write;
   process.stdout.write = (() => true) as typeof process.stdout.write;
