@@ -9,6 +9,7 @@ import { renderBenchHelp } from '../src/cli/bench-options.js';
 import { renderReadmeResults } from '../src/bench/render/markdown.js';
 import type { BenchReport } from '../src/bench/report-types.generated.js';
 import { readCorpusManifest, renderCatchTable } from './catch-table.js';
+import { sampleOutput } from './sample-output.js';
 
 export const repoRoot = join(import.meta.dirname, '..');
 
@@ -43,6 +44,17 @@ export function fillSections(text: string, sections: Record<string, string>): st
   return out;
 }
 
+const renderSample = (sample: { command: string; output: string; exitCode: number }): string =>
+  [
+    '```sh',
+    `${sample.command}    # exits ${sample.exitCode}`,
+    '```',
+    '',
+    '```text',
+    sample.output,
+    '```',
+  ].join('\n');
+
 export interface GeneratedFile {
   path: string;
   content: string;
@@ -69,6 +81,7 @@ export async function generatedFiles(): Promise<GeneratedFile[]> {
       content: await format(
         fillSections(readFileSync(join(repoRoot, 'README.md'), 'utf8'), {
           'cli-help': ['```text', renderHelp().trimEnd(), '```'].join('\n'),
+          'sample-output': renderSample(await sampleOutput()),
           'catch-table': renderCatchTable(
             readJson('spec/zenith-abi.v1.json') as ZenithAbiSpec,
             readCorpusManifest(repoRoot),

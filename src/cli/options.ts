@@ -122,6 +122,7 @@ export function renderHelp(): string {
   });
   return [
     'Usage: zenith-conform [options] <plugin.wasm...>',
+    '       zenith-conform bench [options] <plugin.wasm...>   (benchmarks: see bench --help)',
     '',
     'Checks Zenith WebAssembly plugins against the plugin ABI spec (spec/ABI.md).',
     'Exit codes: 0 every must rule passed, 1 a must rule failed, 2 usage error or unreadable path.',
