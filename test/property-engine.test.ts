@@ -95,6 +95,39 @@ describe('a property failure', () => {
 });
 
 // fast-check is pinned in package.json; a change here means the generated cases changed.
+describe('a call that hangs on one input only', () => {
+  // Echo, except that it spins forever on an input whose first byte is 0xc0 or more.
+  const source = readFileSync(join(corpus, '_conformant.wat'), 'utf8').replace(
+    '(result i32)\n',
+    `(result i32)
+    (if (i32.and (i32.ne (local.get $len) (i32.const 0)) (i32.ge_u (i32.load8_u (local.get $in)) (i32.const 0xc0)))
+      (then (loop $spin (br $spin))))\n`,
+  );
+
+  it('is reported with the input it was given and a path that replays it', async () => {
+    const bytes = wat(source);
+    const report = await runConformance(bytes, {
+      only: ['ZC-CALL-001'],
+      limits: { callTimeoutMs: 250 },
+    });
+    const failure = report.plugins[0]!.results.find((entry) => entry.rule === 'ZC-CALL-001')!
+      .failures![0]!;
+    expect(failure.counterexample!.case).toMatch(
+      /^input: \d+ bytes, starting \[[c-f][0-9a-f][ \]]/,
+    );
+    const path = failure.counterexample!.path;
+    expect(failure.replay).toMatch(new RegExp(`--export process --path ${path}$`));
+    const replayed = await runConformance(bytes, {
+      only: ['ZC-CALL-001'],
+      limits: { callTimeoutMs: 250 },
+      path,
+    });
+    const again = replayed.plugins[0]!.results.find((entry) => entry.rule === 'ZC-CALL-001')!
+      .failures![0]!;
+    expect(again.counterexample!.case).toBe(failure.counterexample!.case);
+  });
+});
+
 const PINNED_AT_SEED_42 = [
   '0  output-at-end 0151 below',
   '3 280003 output-at-end 2511 above',

@@ -12,22 +12,27 @@ const SLOT = {
   caseIndex: 7,
   caseSeed: 8,
   memoryPages: 9,
+  inputLength: 10, // -1 when the current case has no input to show
 } as const;
-const SLOT_COUNT = 10;
+const SLOT_COUNT = 11;
+/** The first bytes of a property case's input, so that a hang can show what it was given. */
+export const INPUT_PREVIEW_BYTES = 48;
 
 export function createWatchBuffer(): SharedArrayBuffer {
-  return new SharedArrayBuffer(SLOT_COUNT * 4);
+  return new SharedArrayBuffer(SLOT_COUNT * 4 + INPUT_PREVIEW_BYTES);
 }
 
 /** Worker side: marks calls in and out. */
 export class CallWatch {
   private readonly slots: Int32Array;
+  private readonly preview: Uint8Array;
 
   constructor(
     buffer: SharedArrayBuffer,
     private readonly exportIds: ReadonlyMap<string, number>,
   ) {
-    this.slots = new Int32Array(buffer);
+    this.slots = new Int32Array(buffer, 0, SLOT_COUNT);
+    this.preview = new Uint8Array(buffer, SLOT_COUNT * 4, INPUT_PREVIEW_BYTES);
   }
 
   enter(exportName: string, args: readonly number[]): void {
@@ -44,9 +49,11 @@ export class CallWatch {
   }
 
   /** Property runs label their cases so a hang can be replayed; -1 when not in a property. */
-  setCase(seed: number, index: number): void {
+  setCase(seed: number, index: number, input?: Uint8Array): void {
     this.slots[SLOT.caseSeed] = seed;
     this.slots[SLOT.caseIndex] = index;
+    this.slots[SLOT.inputLength] = input ? input.length : -1;
+    if (input) this.preview.set(input.subarray(0, INPUT_PREVIEW_BYTES));
   }
 }
 
@@ -56,17 +63,22 @@ export interface WatchedCall {
   args: number[];
   caseIndex: number;
   caseSeed: number;
+  /** The case's input: its length and first bytes, when a property case set one. */
+  input: { length: number; head: Uint8Array } | undefined;
 }
 
 /** Supervisor side: reads what the worker is doing right now. */
 export class CallWatchReader {
   private readonly slots: Int32Array;
+  private readonly preview: Uint8Array;
 
   constructor(
     buffer: SharedArrayBuffer,
     private readonly exportNames: readonly string[],
   ) {
-    this.slots = new Int32Array(buffer);
+    this.slots = new Int32Array(buffer, 0, SLOT_COUNT);
+    this.preview = new Uint8Array(buffer, SLOT_COUNT * 4, INPUT_PREVIEW_BYTES);
+    this.slots[SLOT.inputLength] = -1;
     this.slots[SLOT.caseIndex] = -1;
   }
 
@@ -78,17 +90,26 @@ export class CallWatchReader {
   /** The most recent call, finished or not. */
   last(): WatchedCall {
     const slots = this.slots;
+    const inputLength = slots[SLOT.inputLength] as number;
     return {
       sequence: Atomics.load(slots, SLOT.sequence),
       exportName: this.exportNames[slots[SLOT.exportId] as number] ?? '(unknown export)',
       args: Array.from(slots.subarray(SLOT.arg0, SLOT.arg0 + 4), (value) => value >>> 0),
       caseIndex: slots[SLOT.caseIndex] as number,
       caseSeed: slots[SLOT.caseSeed] as number,
+      input:
+        inputLength < 0
+          ? undefined
+          : {
+              length: inputLength,
+              head: this.preview.slice(0, Math.min(inputLength, INPUT_PREVIEW_BYTES)),
+            },
     };
   }
 
   reset(): void {
     Atomics.store(this.slots, SLOT.inCall, 0);
     this.slots[SLOT.caseIndex] = -1;
+    this.slots[SLOT.inputLength] = -1;
   }
 }

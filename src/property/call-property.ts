@@ -26,6 +26,8 @@ export interface CallProperty<Case> {
   appliesTo?(shape: CallShape): boolean;
   arbitrary(shape: CallShape, env: CaseEnvironment): fc.Arbitrary<Case>;
   check(session: PluginSession, shape: CallShape, testCase: Case, env: CaseEnvironment): Verdict;
+  /** The case's input, shown when a call on it hangs (the worker cannot report it then). */
+  inputOf?(testCase: Case): Uint8Array | undefined;
   /** One line with everything needed to understand the case. */
   describe(shape: CallShape, testCase: Case): string;
   /** Runs for this property given the run's setting (costly properties run fewer cases). */
@@ -128,7 +130,7 @@ function runOneExport<Case>(
   const predicate = (testCase: Case): boolean => {
     if (stop !== undefined) return true;
     // A hang is reported by the supervisor with this index: the path that replays the case.
-    ctx.markCase(failedOnce ? -2 : caseIndex++);
+    ctx.markCase(failedOnce ? -2 : caseIndex++, property.inputOf?.(testCase));
     try {
       const instance = session.current();
       const mark = instance.capture.mark();

@@ -55,7 +55,7 @@ export interface CheckContext {
   /** Property settings: cases per property, a path to replay, exports to restrict to. */
   readonly property: PropertySettings;
   /** Labels the current property case, so a hang can be reported with its replay path. */
-  markCase(index: number): void;
+  markCase(index: number, input?: Uint8Array): void;
   /** The command that reruns just this rule on this plugin. */
   replayCommand(extraArgs?: string): string;
 }

@@ -82,7 +82,7 @@ export class WorkerState {
       startPlugin: (options) => this.startPlugin(options),
       cannedExercise: () => this.cannedExercise(),
       property: this.settings.property,
-      markCase: (index) => this.watch.setCase(this.settings.seed, index),
+      markCase: (index, input) => this.watch.setCase(this.settings.seed, index, input),
       replayCommand: (extraArgs) => replayCommand(this.settings, rule.id, extraArgs),
     };
   }

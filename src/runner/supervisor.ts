@@ -3,6 +3,8 @@ import { CallWatchReader, createWatchBuffer, type WatchedCall } from '../host/ca
 import type { SpecIndex } from '../spec/spec-index.js';
 import type { ModuleInfo } from '../wasm/module-info.js';
 import { replayCommand } from './replay.js';
+import { hexPreview } from '../property/describe-case.js';
+import type { Failure } from '../report/report-types.generated.js';
 import type { CheckOutcome } from './check-api.js';
 import type {
   InternalError,
@@ -258,6 +260,7 @@ function hangOutcome(
         where: call.exportName,
         call: described,
         replay: replayFor(run, ruleId, call),
+        ...counterexampleOf(call),
       },
     ],
   };
@@ -282,6 +285,23 @@ function memoryBombOutcome(
         replay: replayFor(run, ruleId, call),
       },
     ],
+  };
+}
+
+/** The hung case as the watch last saw it: fast-check's path and the input's first bytes. */
+function counterexampleOf(call: WatchedCall): Pick<Failure, 'counterexample'> {
+  if (call.caseIndex < 0 || !call.input) return {};
+  const { length, head } = call.input;
+  const shown =
+    length === 0
+      ? 'empty (0 bytes)'
+      : `${length} bytes, starting [${hexPreview(head)}]${length > head.length ? ' …' : ''}`;
+  return {
+    counterexample: {
+      case: `input: ${shown} (not shrunk: a case that hangs cannot be retried)`,
+      seed: call.caseSeed,
+      path: String(call.caseIndex),
+    },
   };
 }
 

@@ -79,6 +79,7 @@ export function singleCallProperty(options: SingleCallOptions): CallProperty<Cal
       }
       return verdict;
     },
+    inputOf: (testCase) => testCase.input,
     describe: (_shape, testCase) => describeCase(testCase, lastRun),
   };
 }
