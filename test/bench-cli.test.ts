@@ -57,7 +57,7 @@ describe('zenith-conform bench: usage', () => {
 
   it.each([
     [[], /no plugin given/],
-    [['--frobnicate', ECHO], /unknown bench option --frobnicate/],
+    [['--frobnicate', ECHO], /unknown option --frobnicate \(see zenith-conform bench --help\)/],
     [['--sizes', '64,lots', ECHO], /--sizes expects sizes like 64,1k,64k,1m.*"lots"/],
     [['--time', 'soon', ECHO], /--time expects a non-negative integer/],
     [['--export', 'alloc', ECHO], /--export alloc: not an export the bench can call/],
