@@ -1,5 +1,6 @@
 export { runConformance, DEFAULT_SEED, type ConformanceOptions } from './runner/run-conformance.js';
 export { UsageError } from './runner/errors.js';
+export { loadKnownFailures, type KnownFailure } from './runner/expectations.js';
 export { loadSpec } from './spec/load-spec.js';
 export type { ZenithAbiSpec, Rule, ExportSpec } from './spec/abi-types.generated.js';
 export type {
