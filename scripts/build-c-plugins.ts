@@ -25,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { execa } from 'execa';
 import { loadSpec } from '../src/spec/load-spec.js';
+import { firstLine } from './first-line.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PLUGINS_DIR = join(REPO_ROOT, 'reference-plugins');
@@ -81,18 +82,6 @@ const VERSIONED_CLANGS = [19, 18, 17, 16, 15, 14].map((major) => `clang-${major}
 
 /** Where wasi-libc installs its sysroot: Debian/Ubuntu, Arch/Fedora, wasi-sdk. */
 const SYSROOT_CANDIDATES = ['/usr', '/usr/share/wasi-sysroot', '/opt/wasi-sdk/share/wasi-sysroot'];
-
-/** Runs a command and returns its first stdout line, or undefined if it cannot run. */
-async function firstLine(file: string, args: string[]): Promise<string | undefined> {
-  try {
-    const result = await execa(file, args, { reject: false, timeout: 30_000 });
-    if (result.exitCode !== 0) return undefined;
-    const line = result.stdout.split('\n')[0]?.trim();
-    return line ? line : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The real path of `command` (a path, or a name looked up on PATH), or undefined. */
 function resolveCommand(command: string): string | undefined {

@@ -4,7 +4,7 @@
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { execa } from 'execa';
+import { firstLine } from './first-line.js';
 
 export type WasmTarget = 'wasm32-wasip1' | 'wasm32-wasi';
 
@@ -54,18 +54,6 @@ const SEARCH_ORDER: ReadonlyArray<readonly [Candidate, WasmTarget]> = [
   [PATH_CANDIDATE, 'wasm32-wasi'],
   [DEBIAN_CANDIDATE, 'wasm32-wasi'],
 ];
-
-/** Runs a command and returns its first stdout line, or undefined if it cannot run. */
-async function firstLine(file: string, args: string[]): Promise<string | undefined> {
-  try {
-    const result = await execa(file, args, { reject: false, timeout: 30_000 });
-    if (result.exitCode !== 0) return undefined;
-    const line = result.stdout.split('\n')[0]?.trim();
-    return line ? line : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Returns the first toolchain whose sysroot has the wasm standard library, or undefined.

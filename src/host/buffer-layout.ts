@@ -61,45 +61,37 @@ export function planLayout(sizes: BufferSizes, placement: Placement): PlannedLay
     params: { start: 0, length: 0 },
   };
 
-  const placeApart = (name: keyof BufferSizes): void => {
+  // A guard, then the buffer's start: 8-aligned past the guard, plus its misalignment.
+  const guardBefore = (name: keyof BufferSizes, misalign: number): number => {
     const guardStart = cursor;
-    const start = align8(cursor + GUARD_BYTES) + placement.misalign[name];
+    const start = align8(cursor + GUARD_BYTES) + misalign;
     guards.push({ start: guardStart, length: start - guardStart, previous: undefined, next: name });
-    spans[name] = { start, length: sizes[name] };
-    cursor = start + sizes[name];
+    return start;
+  };
+  const guardAfter = (name: keyof BufferSizes): void => {
     guards.push({ start: cursor, length: GUARD_BYTES, previous: name, next: undefined });
     cursor += GUARD_BYTES;
   };
+  const placeApart = (name: keyof BufferSizes): void => {
+    const start = guardBefore(name, placement.misalign[name]);
+    spans[name] = { start, length: sizes[name] };
+    cursor = start + sizes[name];
+    guardAfter(name);
+  };
 
-  const order: Array<keyof BufferSizes> = ['cell', 'params'];
-  for (const name of order) if (sizes[name] > 0) placeApart(name);
+  for (const name of ['cell', 'params'] as const) if (sizes[name] > 0) placeApart(name);
 
   if (placement.layout === 'adjacent') {
     // Input then output with no gap: a write before output_ptr lands in the input.
-    const guardStart = cursor;
-    const start = align8(cursor + GUARD_BYTES) + placement.misalign.input;
-    guards.push({
-      start: guardStart,
-      length: start - guardStart,
-      previous: undefined,
-      next: 'input',
-    });
+    const start = guardBefore('input', placement.misalign.input);
     spans.input = { start, length: sizes.input };
     spans.output = { start: start + sizes.input, length: sizes.output };
     cursor = spans.output.start + sizes.output;
-    guards.push({ start: cursor, length: GUARD_BYTES, previous: 'output', next: undefined });
-    cursor += GUARD_BYTES;
+    guardAfter('output');
   } else if (placement.layout === 'output-at-end') {
     placeApart('input');
     // The output ends exactly at the arena's end: no guard after it, a write past it traps.
-    const guardStart = cursor;
-    const start = align8(cursor + GUARD_BYTES) + placement.misalign.output;
-    guards.push({
-      start: guardStart,
-      length: start - guardStart,
-      previous: undefined,
-      next: 'output',
-    });
+    const start = guardBefore('output', placement.misalign.output);
     spans.output = { start, length: sizes.output };
     cursor = start + sizes.output;
     // The arena is placed to end at memory's end; pad its front so its base stays 8-aligned.

@@ -61,7 +61,7 @@ const RSS_HEADROOM = 512 * 1024 * 1024;
  * rule that was running fails with the call named, later calls to that export are refused,
  * and the remaining rules continue in a fresh worker.
  */
-export async function superviseChecks(run: SupervisedRun): Promise<RuleRunRecord[]> {
+export async function superviseChecks(run: SupervisedRun): Promise<void> {
   const records: RuleRunRecord[] = [];
   const statuses: Record<string, string> = {};
   const blockedExports: Record<string, string> = {};
@@ -113,7 +113,6 @@ export async function superviseChecks(run: SupervisedRun): Promise<RuleRunRecord
     const finished = new Set(records.map((record) => record.id));
     remaining = remaining.filter((id, index) => index > stoppedIndex && !finished.has(id));
   }
-  return records;
 }
 
 /** The rule the spec makes responsible for this kind of stop on this export, if selected. */
@@ -243,20 +242,21 @@ export function describeWatchedCall(call: WatchedCall, spec: SpecIndex): string 
   return `${call.exportName}(${args.join(', ')})`;
 }
 
-function hangOutcome(
+/** A failure for a call the supervisor had to stop: what was expected, and the call itself. */
+function stoppedOutcome(
   call: WatchedCall,
   run: SupervisedRun,
   ruleId: string | undefined,
-  elapsedMs: number,
+  what: { message: string; expected: string; found: (described: string) => string },
 ): CheckOutcome {
   const described = describeWatchedCall(call, run.spec);
   return {
     status: 'fail',
-    message: `\`${call.exportName}\` did not return within ${run.timeoutMs} ms; the call was stopped`,
+    message: what.message,
     failures: [
       {
-        expected: `every call returns within ${run.timeoutMs} ms (--timeout)`,
-        found: `${described} was still running after ${elapsedMs} ms`,
+        expected: what.expected,
+        found: what.found(described),
         where: call.exportName,
         call: described,
         replay: replayFor(run, ruleId, call),
@@ -266,29 +266,31 @@ function hangOutcome(
   };
 }
 
-function memoryBombOutcome(
+const hangOutcome = (
+  call: WatchedCall,
+  run: SupervisedRun,
+  ruleId: string | undefined,
+  elapsedMs: number,
+): CheckOutcome =>
+  stoppedOutcome(call, run, ruleId, {
+    message: `\`${call.exportName}\` did not return within ${run.timeoutMs} ms; the call was stopped`,
+    expected: `every call returns within ${run.timeoutMs} ms (--timeout)`,
+    found: (described) => `${described} was still running after ${elapsedMs} ms`,
+  });
+
+const memoryBombOutcome = (
   call: WatchedCall,
   run: SupervisedRun,
   ruleId: string | undefined,
   detail: string,
-): CheckOutcome {
-  const described = describeWatchedCall(call, run.spec);
-  return {
-    status: 'fail',
+): CheckOutcome =>
+  stoppedOutcome(call, run, ruleId, {
     message: `\`${call.exportName}\` took memory past the limit; the call was stopped`,
-    failures: [
-      {
-        expected: `memory stays at most ${run.maxMemoryBytes} bytes (--max-memory)`,
-        found: `${detail}, in ${described}`,
-        where: call.exportName,
-        call: described,
-        replay: replayFor(run, ruleId, call),
-      },
-    ],
-  };
-}
+    expected: `memory stays at most ${run.maxMemoryBytes} bytes (--max-memory)`,
+    found: (described) => `${detail}, in ${described}`,
+  });
 
-/** The hung case as the watch last saw it: fast-check's path and the input's first bytes. */
+/** The stopped case as the watch last saw it: fast-check's path and the input's first bytes. */
 function counterexampleOf(call: WatchedCall): Pick<Failure, 'counterexample'> {
   if (call.caseIndex < 0 || !call.input) return {};
   const { length, head } = call.input;
@@ -298,7 +300,7 @@ function counterexampleOf(call: WatchedCall): Pick<Failure, 'counterexample'> {
       : `${length} bytes, starting [${hexPreview(head)}]${length > head.length ? ' …' : ''}`;
   return {
     counterexample: {
-      case: `input: ${shown} (not shrunk: a case that hangs cannot be retried)`,
+      case: `input: ${shown} (not shrunk: a stopped case cannot be retried)`,
       seed: call.caseSeed,
       path: String(call.caseIndex),
     },
