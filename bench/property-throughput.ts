@@ -6,15 +6,15 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { CallWatch, createWatchBuffer } from '../src/host/call-watch.js';
-import { loadSpec } from '../src/spec/load-spec.js';
-import { SpecIndex } from '../src/spec/spec-index.js';
+import { loadSpec } from '../src/spec-model/load-spec.js';
+import { SpecIndex } from '../src/spec-model/spec-index.js';
 import { compilePlugin } from '../src/runner/load-plugin.js';
-import { WorkerState } from '../src/runner/check-context.js';
+import { WorkerState } from '../src/check/plugin-under-test.js';
 import { loadChecks } from '../src/runner/registry.js';
 import { callCaseArbitrary } from '../src/property/arbitraries/call-case.js';
 import { caseEnvironment } from '../src/property/call-property.js';
-import { callShapeOf } from '../src/property/call-shape.js';
-import { ampleCapacity } from '../src/property/run-case.js';
+import { callShapeOf } from '../src/abi/call-shape.js';
+import { ampleCapacity } from '../src/abi/call-case.js';
 
 const pluginPath = process.argv[2] ?? 'reference-plugins/dist/echo.wasm';
 const ruleId = process.argv[3] ?? 'ZC-CALL-006';

@@ -24,7 +24,7 @@ import { delimiter, dirname, isAbsolute, join, relative, resolve } from 'node:pa
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { execa } from 'execa';
-import { loadSpec } from '../src/spec/load-spec.js';
+import { loadSpec } from '../src/spec-model/load-spec.js';
 import { firstLine } from './first-line.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ZenithAbiSpec } from '../src/spec/abi-types.generated.js';
+import type { ZenithAbiSpec } from '../src/spec-model/abi-types.generated.js';
 
 export interface CorpusManifest {
   conformant: string;

@@ -2,12 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import { format, resolveConfig } from 'prettier';
-import type { ZenithAbiSpec } from '../src/spec/abi-types.generated.js';
-import { renderAbiMarkdown } from '../src/spec/render-abi-markdown.js';
+import type { ZenithAbiSpec } from '../src/spec-model/abi-types.generated.js';
+import { renderAbiMarkdown } from '../src/spec-model/render-abi-markdown.js';
 import { renderHelp } from '../src/cli/options.js';
 import { renderBenchHelp } from '../src/cli/bench-options.js';
 import { renderReadmeResults } from '../src/bench/render/markdown.js';
-import type { BenchReport } from '../src/bench/report-types.generated.js';
+import type { BenchReport } from '../src/spec-model/bench-report-types.generated.js';
 import { readCorpusManifest, renderCatchTable } from './catch-table.js';
 import { sampleOutput } from './sample-output.js';
 

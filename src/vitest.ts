@@ -1,9 +1,9 @@
 import { beforeAll, describe, it } from 'vitest';
-import type { PluginReport, RuleResult } from './report/report-types.generated.js';
+import type { PluginReport, RuleResult } from './spec-model/report-types.generated.js';
 import { runConformance, type ConformanceOptions } from './runner/run-conformance.js';
 import { selectRules } from './runner/select-rules.js';
-import { loadSpec } from './spec/load-spec.js';
-import { SpecIndex } from './spec/spec-index.js';
+import { loadSpec } from './spec-model/load-spec.js';
+import { SpecIndex } from './spec-model/spec-index.js';
 
 export interface VitestConformanceOptions extends Omit<ConformanceOptions, 'onRuleResult'> {
   /** Fail tests for should-level rules too (by default they pass with a warning). */

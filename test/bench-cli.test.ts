@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BenchReport, MeasuredCase } from '../src/bench/report-types.generated.js';
+import type { BenchReport, MeasuredCase } from '../src/spec-model/bench-report-types.generated.js';
 import { renderBenchHelp } from '../src/cli/bench-options.js';
 import { wat } from './helpers/wat.js';
 import { watPlugin } from './helpers/wat-plugin.js';

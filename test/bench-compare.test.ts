@@ -3,13 +3,13 @@
 
 import { describe, expect, it } from 'vitest';
 import { compareReports, compareTimes, slowerBeyond } from '../src/bench/compare.js';
-import { evaluateGate } from '../src/bench/gate.js';
+import { evaluateGate } from '../src/bench/regression-gate.js';
 import type {
   BenchReport,
   CaseResult,
   MeasuredCase,
   PluginBench,
-} from '../src/bench/report-types.generated.js';
+} from '../src/spec-model/bench-report-types.generated.js';
 import { tCritical95 } from '../src/bench/stats.js';
 
 describe('compareTimes', () => {

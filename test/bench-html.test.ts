@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBench } from '../src/bench/run-bench.js';
-import type { BenchReport } from '../src/bench/report-types.generated.js';
+import type { BenchReport } from '../src/spec-model/bench-report-types.generated.js';
 import { writeReports } from '../src/bench/write-reports.js';
 
 const ROOT = join(import.meta.dirname, '..');

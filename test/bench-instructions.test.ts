@@ -9,9 +9,9 @@ import { loadBinaryen } from '../src/bench/instructions/binaryen-api.js';
 import { COUNTER_EXPORT, instrument } from '../src/bench/instructions/instrument.js';
 import { generateInput, type BenchInput } from '../src/bench/inputs.js';
 import type { InstanceOptions } from '../src/host/plugin-instance.js';
-import { callShapeOf } from '../src/property/call-shape.js';
-import { loadSpec } from '../src/spec/load-spec.js';
-import { SpecIndex } from '../src/spec/spec-index.js';
+import { callShapeOf } from '../src/abi/call-shape.js';
+import { loadSpec } from '../src/spec-model/load-spec.js';
+import { SpecIndex } from '../src/spec-model/spec-index.js';
 import { wat } from './helpers/wat.js';
 
 const ROOT = join(import.meta.dirname, '..');

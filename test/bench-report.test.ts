@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBench } from '../src/bench/run-bench.js';
-import type { BenchReport, MeasuredCase } from '../src/bench/report-types.generated.js';
+import type { BenchReport, MeasuredCase } from '../src/spec-model/bench-report-types.generated.js';
 import { writeReports } from '../src/bench/write-reports.js';
 import { wat } from './helpers/wat.js';
 import { watPlugin } from './helpers/wat-plugin.js';

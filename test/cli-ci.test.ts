@@ -6,7 +6,7 @@ import { execa } from 'execa';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectShard } from '../src/cli/shard.js';
-import type { ConformanceReport } from '../src/report/report-types.generated.js';
+import type { ConformanceReport } from '../src/spec-model/report-types.generated.js';
 import { cli, ROOT } from './helpers/cli.js';
 import { wat } from './helpers/wat.js';
 

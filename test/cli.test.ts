@@ -10,8 +10,8 @@ import { Ajv } from 'ajv';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { optionTable } from '../src/cli/options.js';
-import type { ConformanceReport } from '../src/report/report-types.generated.js';
-import type { ZenithAbiSpec } from '../src/spec/abi-types.generated.js';
+import type { ConformanceReport } from '../src/spec-model/report-types.generated.js';
+import type { ZenithAbiSpec } from '../src/spec-model/abi-types.generated.js';
 import { BIN, ROOT, cli } from './helpers/cli.js';
 import { wat } from './helpers/wat.js';
 

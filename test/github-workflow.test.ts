@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { loadSpec } from '../src/spec/load-spec.js';
-import { SpecIndex } from '../src/spec/spec-index.js';
+import { loadSpec } from '../src/spec-model/load-spec.js';
+import { SpecIndex } from '../src/spec-model/spec-index.js';
 import { loadKnownFailures } from '../src/runner/expectations.js';
 
 const dir = join(import.meta.dirname, '..', 'examples', 'github-actions');

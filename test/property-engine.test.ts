@@ -4,9 +4,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runConformance, type Failure } from '../src/index.js';
 import { callCaseArbitrary, type CallCase } from '../src/property/arbitraries/call-case.js';
-import { callShapeOf } from '../src/property/call-shape.js';
-import { loadSpec } from '../src/spec/load-spec.js';
-import { SpecIndex } from '../src/spec/spec-index.js';
+import { callShapeOf } from '../src/abi/call-shape.js';
+import { loadSpec } from '../src/spec-model/load-spec.js';
+import { SpecIndex } from '../src/spec-model/spec-index.js';
 import { wat } from './helpers/wat.js';
 
 const spec = new SpecIndex(loadSpec());

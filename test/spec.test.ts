@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import type { ZenithAbiSpec } from '../src/spec/abi-types.generated.js';
+import type { ZenithAbiSpec } from '../src/spec-model/abi-types.generated.js';
 
 const SPEC_DIR = join(import.meta.dirname, '..', 'spec');
 const readJson = (name: string): unknown =>

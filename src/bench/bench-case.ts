@@ -1,12 +1,12 @@
 import type { InstanceOptions, PluginInstance } from '../host/plugin-instance.js';
 import { CallStopped } from '../host/traps.js';
-import type { CallShape } from '../property/call-shape.js';
-import type { SpecIndex } from '../spec/spec-index.js';
+import type { CallShape } from '../abi/call-shape.js';
+import type { SpecIndex } from '../spec-model/spec-index.js';
 import { callOnce, firstCall, PAGE } from './first-call.js';
 import { countInstructions } from './instructions/count.js';
 import { inputBytesOf, inputDigest, type BenchInput } from './inputs.js';
 import { measureJsBaseline } from './js-baselines/measure.js';
-import type { CaseResult, JsBaselineChoice, MeasuredCase } from './report-types.generated.js';
+import type { CaseResult, JsBaselineChoice, MeasuredCase } from '../spec-model/bench-report-types.generated.js';
 import { latencyOf, rawStats, timedStats } from './stats.js';
 import { median, timeAlternating, type TimingSettings } from './timing.js';
 

@@ -1,14 +1,14 @@
 import { describeSetupFailure, startPlugin } from '../host/lifecycle.js';
 import type { InstanceOptions, PluginInstance } from '../host/plugin-instance.js';
-import { callShapeOf, callableExports } from '../property/call-shape.js';
-import { loadSpec } from '../spec/load-spec.js';
-import { SpecIndex } from '../spec/spec-index.js';
+import { callShapeOf, callableExports } from '../abi/call-shape.js';
+import { loadSpec } from '../spec-model/load-spec.js';
+import { SpecIndex } from '../spec-model/spec-index.js';
 import { describeNonModule } from '../wasm/identify-file.js';
 import { benchCase, type CaseRun, type CaseSettings } from './bench-case.js';
 import type { Instrumented } from './instructions/instrument.js';
 import { fileInput, generateInput, type InputPlan } from './inputs.js';
 import { chooseJsBaseline } from './js-baselines/choose.js';
-import type { PluginBench } from './report-types.generated.js';
+import type { PluginBench } from '../spec-model/bench-report-types.generated.js';
 import type { TimingSettings } from './timing.js';
 import { pluginNameOf } from './plugin-name.js';
 

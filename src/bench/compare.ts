@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
-import { SpecIndex } from '../spec/spec-index.js';
-import { loadSpec } from '../spec/load-spec.js';
+import { SpecIndex } from '../spec-model/spec-index.js';
+import { loadSpec } from '../spec-model/load-spec.js';
 import { pluginNameOf } from './plugin-name.js';
 import type {
   BenchReport,
@@ -8,7 +8,7 @@ import type {
   CaseResult,
   PluginBench,
   TimeVerdict,
-} from './report-types.generated.js';
+} from '../spec-model/bench-report-types.generated.js';
 
 /** A mean and the half-width of its 95% confidence interval, in any time unit. */
 export interface Estimate {

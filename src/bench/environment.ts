@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../util/package-root.js';
-import type { Environment } from './report-types.generated.js';
+import type { Environment } from '../spec-model/bench-report-types.generated.js';
 
 /** Versions of our own pinned dependencies, as package.json pins them (exact versions). */
 function pinnedVersion(name: string): string {

@@ -1,9 +1,9 @@
 import type { PluginInstance } from '../host/plugin-instance.js';
-import type { CallShape } from '../property/call-shape.js';
-import { ampleCapacity } from '../property/run-case.js';
-import type { SpecIndex } from '../spec/spec-index.js';
+import type { CallShape } from '../abi/call-shape.js';
+import { ampleCapacity } from '../abi/call-case.js';
+import type { SpecIndex } from '../spec-model/spec-index.js';
 import type { BenchInput } from './inputs.js';
-import { placeResident, type Resident } from './resident.js';
+import { placeResident, type Resident } from '../abi/resident-call.js';
 
 /** The most output a probe follows when the plugin asks for more with -3. */
 const MAX_OUTPUT_BYTES = 256 * 1024 * 1024;

@@ -1,4 +1,4 @@
-import type { StructSpec } from '../spec/abi-types.generated.js';
+import type { StructSpec } from '../spec-model/abi-types.generated.js';
 
 /** `src_width*src_height*3` -> fields and the constant factor. */
 function factorsOf(formula: string): { fields: string[]; constant: bigint } {

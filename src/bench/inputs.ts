@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { expandBytes } from '../property/arbitraries/input-bytes.js';
-import { encodeStruct, type CallShape } from '../property/call-shape.js';
-import type { Profile } from '../spec/abi-types.generated.js';
-import type { SpecIndex } from '../spec/spec-index.js';
+import { expandBytes } from '../generators/input-bytes.js';
+import { encodeStruct, type CallShape } from '../abi/call-shape.js';
+import type { Profile } from '../spec-model/abi-types.generated.js';
+import type { SpecIndex } from '../spec-model/spec-index.js';
 import { describeDimensions, dimensionsFor, evaluateProduct } from './input-dimensions.js';
-import { textInput } from './input-text.js';
-import type { InputKind } from './report-types.generated.js';
+import { textInput } from '../generators/text-sample.js';
+import type { InputKind } from '../spec-model/bench-report-types.generated.js';
 
 /** What one case passes to the export: the input buffer, and a params struct for some exports. */
 export interface BenchInput {

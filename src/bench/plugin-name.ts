@@ -1,4 +1,4 @@
-import type { SpecIndex } from '../spec/spec-index.js';
+import type { SpecIndex } from '../spec-model/spec-index.js';
 
 /** The plugin's name from its plugin_info text (`echo v1.0.0` -> `echo`), by the spec's pattern. */
 export function pluginNameOf(spec: SpecIndex, info: string | null): string | undefined {

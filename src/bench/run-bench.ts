@@ -1,17 +1,17 @@
 import { readFile } from 'node:fs/promises';
-import { callableExports } from '../property/call-shape.js';
-import { UsageError } from '../runner/errors.js';
+import { callableExports } from '../abi/call-shape.js';
+import { UsageError } from '../util/errors.js';
 import { readPluginFile, sha256 } from '../runner/load-plugin.js';
-import { loadSpec } from '../spec/load-spec.js';
-import { SpecIndex } from '../spec/spec-index.js';
+import { loadSpec } from '../spec-model/load-spec.js';
+import { SpecIndex } from '../spec-model/spec-index.js';
 import { packageVersion } from '../util/package-root.js';
 import type { BenchEvent, PluginJob } from './bench-plugin.js';
 import { compareReports } from './compare.js';
 import { benchEnvironment } from './environment.js';
 import { loadBinaryen, type Binaryen } from './instructions/binaryen-api.js';
 import { instrument, type Instrumented } from './instructions/instrument.js';
-import { evaluateGate } from './gate.js';
-import type { BenchReport, BenchSettings, PluginBench } from './report-types.generated.js';
+import { evaluateGate } from './regression-gate.js';
+import type { BenchReport, BenchSettings, PluginBench } from '../spec-model/bench-report-types.generated.js';
 import { DEFAULT_SIZES } from './sizes.js';
 import { benchInWorker } from './supervise.js';
 

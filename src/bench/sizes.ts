@@ -1,4 +1,4 @@
-import { UsageError } from '../runner/errors.js';
+import { UsageError } from '../util/errors.js';
 
 export const DEFAULT_SIZES = [64, 1024, 64 * 1024, 1024 * 1024];
 

@@ -1,4 +1,4 @@
-import type { RawStats, TimedStats } from './report-types.generated.js';
+import type { RawStats, TimedStats } from '../spec-model/bench-report-types.generated.js';
 
 /** The subset of tinybench's Statistics the report keeps (latency, in milliseconds). */
 export interface LatencyStatistics {

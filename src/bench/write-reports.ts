@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { renderHtml } from './render/html.js';
 import { renderMarkdown } from './render/markdown.js';
-import type { BenchReport } from './report-types.generated.js';
+import type { BenchReport } from '../spec-model/bench-report-types.generated.js';
 
 export const REPORT_FILES = ['report.json', 'report.md', 'report.html'] as const;
 

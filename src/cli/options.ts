@@ -1,6 +1,6 @@
 import { DEPTHS } from '../property/depth.js';
 import { DEFAULT_SEED } from '../runner/run-conformance.js';
-import { loadSpec } from '../spec/load-spec.js';
+import { loadSpec } from '../spec-model/load-spec.js';
 
 /**
  * The one table of CLI options: the parser, --help and the README's CLI reference are all

@@ -1,5 +1,5 @@
 import type { DepthName } from '../property/depth.js';
-import { UsageError } from '../runner/errors.js';
+import { UsageError } from '../util/errors.js';
 import { DEFAULT_SEED } from '../runner/run-conformance.js';
 import { optionTable } from './options.js';
 import { integer, parseWithTable } from './parse-table.js';

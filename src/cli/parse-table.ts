@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { UsageError } from '../runner/errors.js';
+import { UsageError } from '../util/errors.js';
 
 export interface TableOption {
   name: string;

@@ -1,4 +1,4 @@
-import type { PluginReport, RuleResult } from '../report/report-types.generated.js';
+import type { PluginReport, RuleResult } from '../spec-model/report-types.generated.js';
 
 export interface Progress {
   rule(source: string, result: RuleResult): void;

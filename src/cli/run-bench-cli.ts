@@ -2,7 +2,7 @@ import { runBench } from '../bench/run-bench.js';
 import { renderBenchText } from '../bench/render/text.js';
 import { formatSize } from '../bench/sizes.js';
 import { writeReports } from '../bench/write-reports.js';
-import { UsageError } from '../runner/errors.js';
+import { UsageError } from '../util/errors.js';
 import { parseBenchArgs } from './bench-args.js';
 import { renderBenchHelp } from './bench-options.js';
 import type { CliIo } from './run-cli.js';

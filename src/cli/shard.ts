@@ -1,4 +1,4 @@
-import { UsageError } from '../runner/errors.js';
+import { UsageError } from '../util/errors.js';
 
 export interface Shard {
   index: number;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { CapturedText } from '../host/capture.js';
-import type { Failure } from '../report/report-types.generated.js';
+import type { Failure } from '../spec-model/report-types.generated.js';
 import {
   blocked,
   fail,
@@ -8,8 +8,8 @@ import {
   pass,
   type CheckContext,
   type CheckOutcome,
-} from '../runner/check-api.js';
-import { callShapeOf, callableExports, parseSizeFormula, type CallShape } from './call-shape.js';
+} from '../check/define-check.js';
+import { callShapeOf, callableExports, parseSizeFormula, type CallShape } from '../abi/call-shape.js';
 import type { CaseEnvironment } from './arbitraries/call-case.js';
 import { PluginSession, SessionBlocked } from './session.js';
 

@@ -1,11 +1,11 @@
 import { createColors } from 'picocolors';
-import type { ZenithAbiSpec } from '../spec/abi-types.generated.js';
+import type { ZenithAbiSpec } from '../spec-model/abi-types.generated.js';
 import type {
   ConformanceReport,
   Failure,
   PluginReport,
   RuleResult,
-} from './report-types.generated.js';
+} from '../spec-model/report-types.generated.js';
 
 type Colors = ReturnType<typeof createColors>;
 

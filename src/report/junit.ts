@@ -3,7 +3,7 @@ import type {
   Failure,
   PluginReport,
   RuleResult,
-} from './report-types.generated.js';
+} from '../spec-model/report-types.generated.js';
 
 const escapeXml = (text: string): string =>
   text

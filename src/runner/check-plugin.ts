@@ -3,12 +3,12 @@ import type {
   PluginReport,
   RuleCounts,
   RuleResult,
-} from '../report/report-types.generated.js';
-import { areaOfRule, type SpecIndex } from '../spec/spec-index.js';
-import type { PropertySettings } from './check-api.js';
+} from '../spec-model/report-types.generated.js';
+import { areaOfRule, type SpecIndex } from '../spec-model/spec-index.js';
+import type { PropertySettings } from '../check/define-check.js';
 import { applyKnownFailures, type KnownFailure } from './expectations.js';
 import { compilePlugin, readPluginFile, sha256 } from './load-plugin.js';
-import { superviseChecks, type RuleRunRecord } from './supervisor.js';
+import { superviseChecks, type RuleRunRecord } from '../supervise/supervisor.js';
 
 export interface PluginRunSettings {
   spec: SpecIndex;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { RuleResult } from '../report/report-types.generated.js';
-import type { SpecIndex } from '../spec/spec-index.js';
-import { UsageError } from './errors.js';
+import type { RuleResult } from '../spec-model/report-types.generated.js';
+import type { SpecIndex } from '../spec-model/spec-index.js';
+import { UsageError } from '../util/errors.js';
 
 /**
  * A rule a plugin is known to fail, with the reason: known failures are data (as in

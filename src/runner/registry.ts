@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import type { Check } from './check-api.js';
+import type { Check } from '../check/define-check.js';
 
 /** suites/ sits two levels above this file both in src/runner and in dist/src/runner. */
 export const SUITES_DIR = fileURLToPath(new URL('../../suites/', import.meta.url));

@@ -2,13 +2,13 @@ import type {
   ConformanceReport,
   PluginReport,
   RuleResult,
-} from '../report/report-types.generated.js';
-import { loadSpec } from '../spec/load-spec.js';
-import { SpecIndex } from '../spec/spec-index.js';
+} from '../spec-model/report-types.generated.js';
+import { loadSpec } from '../spec-model/load-spec.js';
+import { SpecIndex } from '../spec-model/spec-index.js';
 import { packageVersion } from '../util/package-root.js';
 import { DEPTHS, type DepthName } from '../property/depth.js';
-import { callableExports } from '../property/call-shape.js';
-import { UsageError } from './errors.js';
+import { callableExports } from '../abi/call-shape.js';
+import { UsageError } from '../util/errors.js';
 import type { KnownFailure } from './expectations.js';
 import { checkPlugin } from './check-plugin.js';
 import { limitArgs, resolveLimits, selectRules } from './select-rules.js';

@@ -1,5 +1,5 @@
-import type { SpecIndex } from '../spec/spec-index.js';
-import { UsageError } from './errors.js';
+import type { SpecIndex } from '../spec-model/spec-index.js';
+import { UsageError } from '../util/errors.js';
 
 /**
  * The rules to run, in spec order: all of them, or those asked for with --only plus every rule

@@ -1,6 +1,6 @@
 import type { CallOutcome } from '../../src/host/plugin-instance.js';
 import type { FuncSignature } from '../../src/wasm/module-info.js';
-import { formatSignature } from '../../src/spec/spec-index.js';
+import { formatSignature } from '../../src/spec-model/spec-index.js';
 
 export const describeSignature = (signature: FuncSignature | undefined): string =>
   signature ? `function ${formatSignature(signature)}` : 'function of unknown type';

@@ -1,4 +1,4 @@
-import type { CheckContext } from '../../src/runner/check-api.js';
+import type { CheckContext } from '../../src/check/define-check.js';
 import { describeSetupFailure } from '../../src/host/lifecycle.js';
 import { describeOutcome, hex } from './describe.js';
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { CallCase, CaseEnvironment } from '../../src/property/arbitraries/call-case.js';
 import { derivedInput } from '../../src/property/arbitraries/call-case.js';
 import { placementArbitrary } from '../../src/property/arbitraries/placement.js';
-import type { CallShape } from '../../src/property/call-shape.js';
+import type { CallShape } from '../../src/abi/call-shape.js';
 
 export interface Dimensions {
   src_width: number;

@@ -1,4 +1,4 @@
-import { DEFAULT_PLACEMENT, type LayoutKind } from '../../src/host/buffer-layout.js';
+import { DEFAULT_PLACEMENT, type LayoutKind } from '../../src/abi/buffer-layout.js';
 import type { CallOutcome } from '../../src/host/plugin-instance.js';
 import {
   callCaseArbitrary,
@@ -6,10 +6,10 @@ import {
   type CaseEnvironment,
 } from '../../src/property/arbitraries/call-case.js';
 import type { CapacityChoice } from '../../src/property/arbitraries/capacity.js';
-import type { CallShape } from '../../src/property/call-shape.js';
+import type { CallShape } from '../../src/abi/call-shape.js';
 import type { CallProperty, Verdict } from '../../src/property/call-property.js';
-import { describeCall, describeCase } from '../../src/property/describe-case.js';
-import { runCallCase, type CaseRun } from '../../src/property/run-case.js';
+import { describeCall, describeCase } from '../../src/abi/describe-call.js';
+import { runCallCase, type CaseRun } from '../../src/abi/call-case.js';
 import type { PluginSession } from '../../src/property/session.js';
 import fc from 'fast-check';
 

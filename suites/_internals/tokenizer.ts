@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import type { CheckContext } from '../../src/runner/check-api.js';
+import type { CheckContext } from '../../src/check/define-check.js';
 import type { CallCase } from '../../src/property/arbitraries/call-case.js';
-import { textArbitrary } from '../../src/property/arbitraries/input-bytes.js';
+import { textArbitrary } from '../../src/generators/input-bytes.js';
 import { placementArbitrary } from '../../src/property/arbitraries/placement.js';
 
 /** The guide's simple_hash: h = h * 31 + byte, wrapping u32, over the word's UTF-8 bytes. */

@@ -1,4 +1,4 @@
-import { defineCheck } from '../../src/runner/check-api.js';
+import { defineCheck } from '../../src/check/define-check.js';
 import { OK, checkCallProperty } from '../../src/property/call-property.js';
 import { singleCallProperty } from '../_internals/single-call.js';
 

@@ -1,7 +1,7 @@
-import { defineCheck } from '../../src/runner/check-api.js';
-import { DEFAULT_PLACEMENT } from '../../src/host/buffer-layout.js';
+import { defineCheck } from '../../src/check/define-check.js';
+import { DEFAULT_PLACEMENT } from '../../src/abi/buffer-layout.js';
 import { OK, checkCallProperty } from '../../src/property/call-property.js';
-import { describePlacement } from '../../src/property/describe-case.js';
+import { describePlacement } from '../../src/abi/describe-call.js';
 import {
   inconclusive,
   returnCode,

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
-import { defineCheck } from '../../src/runner/check-api.js';
-import { DEFAULT_PLACEMENT } from '../../src/host/buffer-layout.js';
+import { defineCheck } from '../../src/check/define-check.js';
+import { DEFAULT_PLACEMENT } from '../../src/abi/buffer-layout.js';
 import { OK, checkCallProperty, type Verdict } from '../../src/property/call-property.js';
 import { callCaseArbitrary, type CallCase } from '../../src/property/arbitraries/call-case.js';
-import { expandBytes } from '../../src/property/arbitraries/input-bytes.js';
-import { describeCase } from '../../src/property/describe-case.js';
-import { runCallCase } from '../../src/property/run-case.js';
+import { expandBytes } from '../../src/generators/input-bytes.js';
+import { describeCase } from '../../src/abi/describe-call.js';
+import { runCallCase } from '../../src/abi/call-case.js';
 
 const WARM_UP_CALLS = 16;
 const MEASURED_CALLS = 200;

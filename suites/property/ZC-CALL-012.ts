@@ -1,13 +1,13 @@
 import fc from 'fast-check';
-import { defineCheck } from '../../src/runner/check-api.js';
-import { DEFAULT_PLACEMENT } from '../../src/host/buffer-layout.js';
+import { defineCheck } from '../../src/check/define-check.js';
+import { DEFAULT_PLACEMENT } from '../../src/abi/buffer-layout.js';
 import type { PluginInstance } from '../../src/host/plugin-instance.js';
 import { OK, checkCallProperty, type Verdict } from '../../src/property/call-property.js';
 import { callCaseArbitrary, type CallCase } from '../../src/property/arbitraries/call-case.js';
-import type { CallShape } from '../../src/property/call-shape.js';
-import { describeCase } from '../../src/property/describe-case.js';
-import { runCallCase } from '../../src/property/run-case.js';
-import { DEFAULT_CLOCK_START_NS } from '../../src/runner/check-context.js';
+import type { CallShape } from '../../src/abi/call-shape.js';
+import { describeCase } from '../../src/abi/describe-call.js';
+import { runCallCase } from '../../src/abi/call-case.js';
+import { DEFAULT_CLOCK_START_NS } from '../../src/check/plugin-under-test.js';
 
 const DAY_NS = 86_400_000_000_000n;
 

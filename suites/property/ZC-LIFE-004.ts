@@ -1,13 +1,13 @@
 import fc from 'fast-check';
-import { defineCheck } from '../../src/runner/check-api.js';
+import { defineCheck } from '../../src/check/define-check.js';
 import { describeSetupFailure } from '../../src/host/lifecycle.js';
 import type { PluginInstance } from '../../src/host/plugin-instance.js';
 import { OK, checkCallProperty, type Verdict } from '../../src/property/call-property.js';
-import { inputBytesArbitrary } from '../../src/property/arbitraries/input-bytes.js';
-import type { CallShape } from '../../src/property/call-shape.js';
-import { describeBytes } from '../../src/property/describe-case.js';
-import { ampleCapacity, callWithCapacity } from '../../src/property/run-case.js';
-import { DEFAULT_PLACEMENT } from '../../src/host/buffer-layout.js';
+import { inputBytesArbitrary } from '../../src/generators/input-bytes.js';
+import type { CallShape } from '../../src/abi/call-shape.js';
+import { describeBytes } from '../../src/abi/describe-call.js';
+import { ampleCapacity, callWithCapacity } from '../../src/abi/call-case.js';
+import { DEFAULT_PLACEMENT } from '../../src/abi/buffer-layout.js';
 import { describeOutcome } from '../_internals/describe.js';
 
 class LifecycleViolation extends Error {

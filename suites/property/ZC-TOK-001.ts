@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { defineCheck } from '../../src/runner/check-api.js';
+import { defineCheck } from '../../src/check/define-check.js';
 import { OK, checkCallProperty } from '../../src/property/call-property.js';
-import { invalidUtf8Arbitrary } from '../../src/property/arbitraries/input-bytes.js';
+import { invalidUtf8Arbitrary } from '../../src/generators/input-bytes.js';
 import { placementArbitrary } from '../../src/property/arbitraries/placement.js';
 import { describeOutcome } from '../_internals/describe.js';
 import { singleCallProperty } from '../_internals/single-call.js';

@@ -1,4 +1,4 @@
-import { blocked, defineCheck, fail, pass } from '../../src/runner/check-api.js';
+import { blocked, defineCheck, fail, pass } from '../../src/check/define-check.js';
 import { hex } from '../_internals/describe.js';
 import { readPluginInfo } from '../_internals/plugin-info.js';
 

@@ -1,4 +1,4 @@
-import { blocked, defineCheck, fail, pass } from '../../src/runner/check-api.js';
+import { blocked, defineCheck, fail, pass } from '../../src/check/define-check.js';
 import { describeSetupFailure } from '../../src/host/lifecycle.js';
 import { describeOutcome, hex } from '../_internals/describe.js';
 import { parseInfo, readPluginInfo } from '../_internals/plugin-info.js';

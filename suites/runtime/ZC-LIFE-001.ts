@@ -1,4 +1,4 @@
-import { defineCheck, fail, pass } from '../../src/runner/check-api.js';
+import { defineCheck, fail, pass } from '../../src/check/define-check.js';
 import { describeSetupFailure } from '../../src/host/lifecycle.js';
 
 export default defineCheck('ZC-LIFE-001', (ctx) => {

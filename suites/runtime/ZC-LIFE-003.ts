@@ -1,4 +1,4 @@
-import { blocked, defineCheck, fail, pass } from '../../src/runner/check-api.js';
+import { blocked, defineCheck, fail, pass } from '../../src/check/define-check.js';
 import { describeOutcome } from '../_internals/describe.js';
 
 export default defineCheck('ZC-LIFE-003', (ctx) => {

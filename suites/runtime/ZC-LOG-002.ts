@@ -1,4 +1,4 @@
-import { blocked, defineCheck, fail, notApplicable, pass } from '../../src/runner/check-api.js';
+import { blocked, defineCheck, fail, notApplicable, pass } from '../../src/check/define-check.js';
 import { importsFunction } from '../_internals/imports.js';
 
 export default defineCheck('ZC-LOG-002', (ctx) => {

@@ -1,8 +1,8 @@
-import { blocked, defineCheck, fail, notApplicable, pass } from '../../src/runner/check-api.js';
-import { DEFAULT_PLACEMENT } from '../../src/host/buffer-layout.js';
-import { guardedCall } from '../../src/host/guarded-call.js';
+import { blocked, defineCheck, fail, notApplicable, pass } from '../../src/check/define-check.js';
+import { DEFAULT_PLACEMENT } from '../../src/abi/buffer-layout.js';
+import { guardedCall } from '../../src/abi/guarded-call.js';
 import { describeSetupFailure } from '../../src/host/lifecycle.js';
-import { expandBytes } from '../../src/property/arbitraries/input-bytes.js';
+import { expandBytes } from '../../src/generators/input-bytes.js';
 
 const PAGE = 65536;
 const HOST_PAGES = 32;

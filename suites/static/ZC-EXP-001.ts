@@ -1,5 +1,5 @@
-import { defineCheck, fail, pass } from '../../src/runner/check-api.js';
-import type { Failure } from '../../src/report/report-types.generated.js';
+import { defineCheck, fail, pass } from '../../src/check/define-check.js';
+import type { Failure } from '../../src/spec-model/report-types.generated.js';
 
 export default defineCheck('ZC-EXP-001', (ctx) => {
   const required = ctx.spec.spec.exports.filter(

@@ -1,6 +1,6 @@
-import { defineCheck, fail, pass } from '../../src/runner/check-api.js';
-import type { Failure } from '../../src/report/report-types.generated.js';
-import { formatSignature } from '../../src/spec/spec-index.js';
+import { defineCheck, fail, pass } from '../../src/check/define-check.js';
+import type { Failure } from '../../src/spec-model/report-types.generated.js';
+import { formatSignature } from '../../src/spec-model/spec-index.js';
 import { describeSignature } from '../_internals/describe.js';
 
 const same = (a: readonly string[], b: readonly string[]): boolean =>

@@ -1,4 +1,4 @@
-import { defineCheck, fail, pass } from '../../src/runner/check-api.js';
+import { defineCheck, fail, pass } from '../../src/check/define-check.js';
 
 export default defineCheck('ZC-LIM-001', (ctx) => {
   const limit = ctx.limits['maxBinaryBytes'] ?? Infinity;

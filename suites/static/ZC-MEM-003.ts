@@ -1,5 +1,5 @@
-import { defineCheck, fail, pass } from '../../src/runner/check-api.js';
-import { GUARD_BYTES } from '../../src/host/buffer-layout.js';
+import { defineCheck, fail, pass } from '../../src/check/define-check.js';
+import { GUARD_BYTES } from '../../src/abi/buffer-layout.js';
 
 const PAGE = 65536;
 

@@ -1,4 +1,4 @@
-import { defineCheck, fail, pass } from '../../src/runner/check-api.js';
+import { defineCheck, fail, pass } from '../../src/check/define-check.js';
 
 export default defineCheck('ZC-MOD-002', (ctx) => {
   if (!ctx.compiled.ok) throw new Error('gated on ZC-MOD-001');

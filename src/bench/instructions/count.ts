@@ -1,9 +1,9 @@
 import { startPlugin, describeSetupFailure } from '../../host/lifecycle.js';
 import type { InstanceOptions } from '../../host/plugin-instance.js';
 import { describeTrap } from '../../host/traps.js';
-import type { CallShape } from '../../property/call-shape.js';
+import type { CallShape } from '../../abi/call-shape.js';
 import type { BenchInput } from '../inputs.js';
-import { placeResident } from '../resident.js';
+import { placeResident } from '../../abi/resident-call.js';
 import { COUNTER_EXPORT } from './instrument.js';
 
 export type Counted = { ok: true; perCall: number } | { ok: false; message: string };

@@ -1,6 +1,6 @@
-import type { SpecIndex } from '../../spec/spec-index.js';
+import type { SpecIndex } from '../../spec-model/spec-index.js';
 import type { BenchInput } from '../inputs.js';
-import type { JsBaselineChoice } from '../report-types.generated.js';
+import type { JsBaselineChoice } from '../../spec-model/bench-report-types.generated.js';
 import { copyJs } from './copy.js';
 import { resizeImageJs, resizeProcessJs } from './resize.js';
 import { createTokenizer, createTokenizerProcess } from './tokenizer.js';

@@ -1,7 +1,7 @@
-import type { CallShape } from '../../property/call-shape.js';
-import type { SpecIndex } from '../../spec/spec-index.js';
+import type { CallShape } from '../../abi/call-shape.js';
+import type { SpecIndex } from '../../spec-model/spec-index.js';
 import { inputBytesOf, type BenchInput } from '../inputs.js';
-import type { JsBaselineChoice, JsResult } from '../report-types.generated.js';
+import type { JsBaselineChoice, JsResult } from '../../spec-model/bench-report-types.generated.js';
 import { timedStats } from '../stats.js';
 import { timeTask, type TimingSettings } from '../timing.js';
 import { jsTaskFor } from './choose.js';

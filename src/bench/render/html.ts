@@ -3,7 +3,7 @@ import type {
   CaseComparison,
   MeasuredCase,
   PluginBench,
-} from '../report-types.generated.js';
+} from '../../spec-model/bench-report-types.generated.js';
 import { formatSize } from '../sizes.js';
 import { formatDuration } from './format.js';
 import {

@@ -1,4 +1,4 @@
-import type { BenchReport, CaseComparison, PluginBench } from '../report-types.generated.js';
+import type { BenchReport, CaseComparison, PluginBench } from '../../spec-model/bench-report-types.generated.js';
 import { formatSize } from '../sizes.js';
 import { formatDuration } from './format.js';
 import {

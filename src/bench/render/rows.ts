@@ -1,4 +1,4 @@
-import type { BenchReport, CaseResult, PluginBench } from '../report-types.generated.js';
+import type { BenchReport, CaseResult, PluginBench } from '../../spec-model/bench-report-types.generated.js';
 import { formatSize } from '../sizes.js';
 import {
   formatCount,

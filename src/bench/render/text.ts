@@ -1,5 +1,5 @@
 import { createColors } from 'picocolors';
-import type { BenchReport, PluginBench } from '../report-types.generated.js';
+import type { BenchReport, PluginBench } from '../../spec-model/bench-report-types.generated.js';
 import { formatSize } from '../sizes.js';
 import {
   OVERHEAD_TARGET,

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import type { LayoutKind, Placement } from '../../host/buffer-layout.js';
-import type { StructSpec } from '../../spec/abi-types.generated.js';
-import { encodeStruct, type CallShape, type SizeFormula } from '../call-shape.js';
+import type { LayoutKind, Placement } from '../../abi/buffer-layout.js';
+import type { StructSpec } from '../../spec-model/abi-types.generated.js';
+import { encodeStruct, type CallShape, type SizeFormula } from '../../abi/call-shape.js';
 import { capacityArbitrary, type CapacityChoice } from './capacity.js';
-import { expandBytes, inputBytesArbitrary } from './input-bytes.js';
+import { expandBytes, inputBytesArbitrary } from '../../generators/input-bytes.js';
 import { placementArbitrary } from './placement.js';
 import { structFieldsArbitrary, type FieldValues } from './struct-fields.js';
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { LayoutKind, Placement } from '../../host/buffer-layout.js';
+import type { LayoutKind, Placement } from '../../abi/buffer-layout.js';
 
 /** Offsets 0..7 from an 8-aligned start; shrinks to 0, the aligned case. */
 const misalignment = fc.integer({ min: 0, max: 7 });

@@ -1,17 +1,17 @@
 import { Worker } from 'node:worker_threads';
 import { CallWatchReader, createWatchBuffer, type WatchedCall } from '../host/call-watch.js';
-import type { SpecIndex } from '../spec/spec-index.js';
+import type { SpecIndex } from '../spec-model/spec-index.js';
 import type { ModuleInfo } from '../wasm/module-info.js';
-import { replayCommand } from './replay.js';
-import { hexPreview } from '../property/describe-case.js';
-import type { Failure } from '../report/report-types.generated.js';
-import type { CheckOutcome } from './check-api.js';
+import { replayCommand } from '../check/replay.js';
+import { hexPreview } from '../abi/describe-call.js';
+import type { Failure } from '../spec-model/report-types.generated.js';
+import type { CheckOutcome } from '../check/define-check.js';
 import type {
   InternalError,
   WorkerMessage,
   WorkerSettings,
   WorkerStart,
-} from './worker-protocol.js';
+} from '../runner/check-worker-protocol.js';
 
 export interface SupervisedRun {
   bytes: Uint8Array;

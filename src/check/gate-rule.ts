@@ -1,6 +1,6 @@
-import type { Rule } from '../spec/abi-types.generated.js';
-import { blocked, notApplicable, type CheckOutcome, type ExportState } from './check-api.js';
-import type { WorkerState } from './check-context.js';
+import type { Rule } from '../spec-model/abi-types.generated.js';
+import { blocked, notApplicable, type CheckOutcome, type ExportState } from './define-check.js';
+import type { WorkerState } from './plugin-under-test.js';
 
 const describeState = (name: string, state: ExportState): string =>
   state === 'missing'

@@ -1,13 +1,13 @@
 import { parentPort } from 'node:worker_threads';
 import { CallWatch } from '../host/call-watch.js';
 import { CallStopped } from '../host/traps.js';
-import { loadSpec } from '../spec/load-spec.js';
-import { SpecIndex } from '../spec/spec-index.js';
-import type { CheckOutcome, CompileResult } from './check-api.js';
-import { WorkerState } from './check-context.js';
-import { gateRule } from './gate.js';
+import { loadSpec } from '../spec-model/load-spec.js';
+import { SpecIndex } from '../spec-model/spec-index.js';
+import type { CheckOutcome, CompileResult } from '../check/define-check.js';
+import { WorkerState } from '../check/plugin-under-test.js';
+import { gateRule } from '../check/gate-rule.js';
 import { loadChecks } from './registry.js';
-import type { InternalError, WorkerMessage, WorkerStart } from './worker-protocol.js';
+import type { InternalError, WorkerMessage, WorkerStart } from './check-worker-protocol.js';
 
 /**
  * Runs checks in a worker thread so that the supervisor can stop a plugin that never returns

@@ -1,5 +1,5 @@
 import type { ModuleInfo } from '../wasm/module-info.js';
-import type { CheckOutcome, PropertySettings } from './check-api.js';
+import type { CheckOutcome, PropertySettings } from '../check/define-check.js';
 
 /** Settings a worker needs to run checks; plain data, so it survives postMessage. */
 export interface WorkerSettings {

@@ -1,9 +1,9 @@
 import type { CapturedText, LogViolation } from '../host/capture.js';
-import { DEFAULT_PLACEMENT } from '../host/buffer-layout.js';
-import { guardedCall } from '../host/guarded-call.js';
+import { DEFAULT_PLACEMENT } from '../abi/buffer-layout.js';
+import { guardedCall } from '../abi/guarded-call.js';
 import { describeSetupFailure, type PluginSetup } from '../host/lifecycle.js';
 import type { CallOutcome, PluginInstance } from '../host/plugin-instance.js';
-import type { SpecIndex } from '../spec/spec-index.js';
+import type { SpecIndex } from '../spec-model/spec-index.js';
 
 /**
  * A fixed, small run of the plugin's life: load, plugin_info, process on a handful of inputs,

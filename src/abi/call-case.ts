@@ -1,9 +1,9 @@
-import { guardedCall, type GuardedCallResult } from '../host/guarded-call.js';
-import { OUTPUT_FILL, type Placement } from '../host/buffer-layout.js';
+import { guardedCall, type GuardedCallResult } from './guarded-call.js';
+import { OUTPUT_FILL, type Placement } from './buffer-layout.js';
 import type { PluginInstance } from '../host/plugin-instance.js';
 import { encodeStruct, type CallShape } from './call-shape.js';
-import type { CallCase } from './arbitraries/call-case.js';
-import { resolveCapacity, type CapacityChoice } from './arbitraries/capacity.js';
+import type { CallCase } from '../property/arbitraries/call-case.js';
+import { resolveCapacity, type CapacityChoice } from '../property/arbitraries/capacity.js';
 
 /** What one case did: the probe that learned the needed size, then the call under test. */
 export interface CaseRun {

@@ -7,7 +7,7 @@ import {
   type Placement,
   type PlannedLayout,
 } from './buffer-layout.js';
-import type { CallOutcome, PluginInstance } from './plugin-instance.js';
+import type { CallOutcome, PluginInstance } from '../host/plugin-instance.js';
 
 /** One call of an export whose parameters the spec describes by role. */
 export interface GuardedCallPlan {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { textArbitrary } from '../property/arbitraries/input-bytes.js';
+import { textArbitrary } from './input-bytes.js';
 
 const encoder = new TextEncoder();
 const TEXT_BLOCK = 16 * 1024;

@@ -1,12 +1,12 @@
-import type { Rule } from '../spec/abi-types.generated.js';
-import type { SpecIndex } from '../spec/spec-index.js';
+import type { Rule } from '../spec-model/abi-types.generated.js';
+import type { SpecIndex } from '../spec-model/spec-index.js';
 import type { CallWatch } from '../host/call-watch.js';
 import { startPlugin, type PluginSetup } from '../host/lifecycle.js';
 import type { Determinism } from '../host/wasi-preview1.js';
 import { runCannedExercise, type CannedExercise } from './canned-exercise.js';
-import type { CheckContext, CompileResult, ExportState } from './check-api.js';
+import type { CheckContext, CompileResult, ExportState } from './define-check.js';
 import { replayCommand } from './replay.js';
-import type { WorkerSettings } from './worker-protocol.js';
+import type { WorkerSettings } from '../runner/check-worker-protocol.js';
 
 /** The clock a plugin sees by default: fixed, so runs are reproducible (2023-11-14T22:13:20Z). */
 export const DEFAULT_CLOCK_START_NS = 1_700_000_000_000_000_000n;

@@ -1,6 +1,6 @@
-import type { Rule } from '../spec/abi-types.generated.js';
-import type { SpecIndex } from '../spec/spec-index.js';
-import type { Failure, PluginInfo } from '../report/report-types.generated.js';
+import type { Rule } from '../spec-model/abi-types.generated.js';
+import type { SpecIndex } from '../spec-model/spec-index.js';
+import type { Failure, PluginInfo } from '../spec-model/report-types.generated.js';
 import type { ModuleInfo } from '../wasm/module-info.js';
 import type { PluginSetup } from '../host/lifecycle.js';
 import type { Determinism } from '../host/wasi-preview1.js';

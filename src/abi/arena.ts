@@ -1,4 +1,4 @@
-import type { PluginInstance } from './plugin-instance.js';
+import type { PluginInstance } from '../host/plugin-instance.js';
 
 const PAGE = 65536;
 

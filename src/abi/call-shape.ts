@@ -1,5 +1,5 @@
-import type { ParamRole, StructSpec } from '../spec/abi-types.generated.js';
-import type { SpecIndex } from '../spec/spec-index.js';
+import type { ParamRole, StructSpec } from '../spec-model/abi-types.generated.js';
+import type { SpecIndex } from '../spec-model/spec-index.js';
 
 /**
  * How to call an export, derived from its parameter roles in the spec: the property engine

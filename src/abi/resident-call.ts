@@ -1,9 +1,9 @@
-import { ArenaSource } from '../host/arena.js';
-import { DEFAULT_PLACEMENT, planLayout } from '../host/buffer-layout.js';
+import { ArenaSource } from './arena.js';
+import { DEFAULT_PLACEMENT, planLayout } from './buffer-layout.js';
 import type { PluginInstance } from '../host/plugin-instance.js';
 import { CallStopped } from '../host/traps.js';
-import type { CallShape } from '../property/call-shape.js';
-import type { BenchInput } from './inputs.js';
+import type { CallShape } from './call-shape.js';
+import type { BenchInput } from '../bench/inputs.js';
 
 /**
  * An export's buffers placed once in plugin memory, and a call that reuses them: what both

@@ -1,5 +1,5 @@
 import { formatSize } from './sizes.js';
-import type { BenchReport, CaseComparison, Gate } from './report-types.generated.js';
+import type { BenchReport, CaseComparison, Gate } from '../spec-model/bench-report-types.generated.js';
 import { pluginKey } from './compare.js';
 
 export interface GateSettings {

@@ -1,7 +1,7 @@
-import type { Placement } from '../host/buffer-layout.js';
-import { describeCapacity } from './arbitraries/capacity.js';
-import type { CallCase } from './arbitraries/call-case.js';
-import type { CaseRun } from './run-case.js';
+import type { Placement } from './buffer-layout.js';
+import { describeCapacity } from '../property/arbitraries/capacity.js';
+import type { CallCase } from '../property/arbitraries/call-case.js';
+import type { CaseRun } from './call-case.js';
 import type { CallShape } from './call-shape.js';
 
 const PREVIEW_BYTES = 48;
