@@ -9,12 +9,13 @@ import { CallWatch, createWatchBuffer } from '../src/host/call-watch.js';
 import { loadSpec } from '../src/spec-model/load-spec.js';
 import { SpecIndex } from '../src/spec-model/spec-index.js';
 import { compilePlugin } from '../src/runner/load-plugin.js';
-import { WorkerState } from '../src/check/plugin-under-test.js';
+import { PluginUnderTest } from '../src/check/plugin-under-test.js';
+import { resolveLimits } from '../src/spec-model/limits.js';
 import { loadChecks } from '../src/runner/registry.js';
 import { callCaseArbitrary } from '../src/property/arbitraries/call-case.js';
 import { caseEnvironment } from '../src/property/call-property.js';
 import { callShapeOf } from '../src/abi/call-shape.js';
-import { ampleCapacity } from '../src/abi/call-case.js';
+import { ampleCapacity } from '../src/abi/capacity.js';
 
 const pluginPath = process.argv[2] ?? 'reference-plugins/dist/echo.wasm';
 const ruleId = process.argv[3] ?? 'ZC-CALL-006';
@@ -27,19 +28,18 @@ const compiled = await compilePlugin(bytes);
 if (!compiled.ok) throw new Error(compiled.message);
 const checks = await loadChecks();
 const seed = 42;
-const state = new WorkerState(
+const state = new PluginUnderTest(
   spec,
   bytes,
   { ok: true, module: compiled.module, info: compiled.info },
   {
     source: pluginPath,
     seed,
-    limits: {
-      ...spec.limitDefaults(),
-      ...(process.env['BENCH_MAX_INPUT']
-        ? { maxInputBytes: Number(process.env['BENCH_MAX_INPUT']) }
-        : {}),
-    },
+    limits: resolveLimits(spec, {
+      maxInputBytes: process.env['BENCH_MAX_INPUT']
+        ? Number(process.env['BENCH_MAX_INPUT'])
+        : undefined,
+    }),
     replayArgs: '',
     property: { runs: RUNS, exports: ['process'] },
   },

@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runBench } from '../src/bench/run-bench.js';
 import { renderBenchText } from '../src/bench/render/text.js';
-import { formatSize } from '../src/bench/sizes.js';
+import { formatSize } from '../src/util/format-size.js';
 import { writeReports } from '../src/bench/write-reports.js';
 
 const root = join(import.meta.dirname, '..');

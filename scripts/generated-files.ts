@@ -4,8 +4,7 @@ import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import { format, resolveConfig } from 'prettier';
 import type { ZenithAbiSpec } from '../src/spec-model/abi-types.generated.js';
 import { renderAbiMarkdown } from '../src/spec-model/render-abi-markdown.js';
-import { renderHelp } from '../src/cli/options.js';
-import { renderBenchHelp } from '../src/cli/bench-options.js';
+import { renderBenchHelp, renderHelp } from '../src/cli/options.js';
 import { renderReadmeResults } from '../src/bench/render/markdown.js';
 import type { BenchReport } from '../src/spec-model/bench-report-types.generated.js';
 import { readCorpusManifest, renderCatchTable } from './catch-table.js';
@@ -64,15 +63,15 @@ export interface GeneratedFile {
 export async function generatedFiles(): Promise<GeneratedFile[]> {
   return [
     {
-      path: 'src/spec/abi-types.generated.ts',
+      path: 'src/spec-model/abi-types.generated.ts',
       content: await typesFrom('spec/abi.schema.json', 'ZenithAbiSpec'),
     },
     {
-      path: 'src/report/report-types.generated.ts',
+      path: 'src/spec-model/report-types.generated.ts',
       content: await typesFrom('spec/report.schema.json', 'ConformanceReport'),
     },
     {
-      path: 'src/bench/report-types.generated.ts',
+      path: 'src/spec-model/bench-report-types.generated.ts',
       content: await typesFrom('spec/bench-report.schema.json', 'BenchReport'),
     },
     {

@@ -13,4 +13,8 @@ export type {
 } from './spec-model/report-types.generated.js';
 export { runBench, type BenchOptions } from './bench/run-bench.js';
 export { writeReports } from './bench/write-reports.js';
-export type { BenchReport, PluginBench, CaseResult } from './spec-model/bench-report-types.generated.js';
+export type {
+  BenchReport,
+  PluginBench,
+  CaseResult,
+} from './spec-model/bench-report-types.generated.js';

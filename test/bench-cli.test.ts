@@ -9,7 +9,7 @@ import { Ajv } from 'ajv';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BenchReport, MeasuredCase } from '../src/spec-model/bench-report-types.generated.js';
-import { renderBenchHelp } from '../src/cli/bench-options.js';
+import { renderBenchHelp } from '../src/cli/options.js';
 import { wat } from './helpers/wat.js';
 import { watPlugin } from './helpers/wat-plugin.js';
 

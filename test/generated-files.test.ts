@@ -12,8 +12,8 @@ describe('generated files', () => {
   it('include at least the spec types, report types and ABI.md', () => {
     expect(files.map((file) => file.path)).toEqual(
       expect.arrayContaining([
-        'src/spec/abi-types.generated.ts',
-        'src/report/report-types.generated.ts',
+        'src/spec-model/abi-types.generated.ts',
+        'src/spec-model/report-types.generated.ts',
         'spec/ABI.md',
       ]),
     );

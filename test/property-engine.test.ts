@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runConformance, type Failure } from '../src/index.js';
-import { callCaseArbitrary, type CallCase } from '../src/property/arbitraries/call-case.js';
+import type { CallCase } from '../src/abi/call-case.js';
+import { callCaseArbitrary } from '../src/property/arbitraries/call-case.js';
 import { callShapeOf } from '../src/abi/call-shape.js';
 import { loadSpec } from '../src/spec-model/load-spec.js';
 import { SpecIndex } from '../src/spec-model/spec-index.js';
@@ -12,7 +13,7 @@ import { wat } from './helpers/wat.js';
 const spec = new SpecIndex(loadSpec());
 const env = {
   maxInputBytes: 1024 * 1024,
-  whitespace: spec.spec.profiles.find((profile) => profile.whitespace)!.whitespace!,
+  whitespace: spec.profiles.find((profile) => profile.whitespace)!.whitespace!,
   processInputs: [],
 };
 const arbitrary = callCaseArbitrary(callShapeOf(spec, 'process'), env, [

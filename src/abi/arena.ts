@@ -1,6 +1,5 @@
 import type { PluginInstance } from '../host/plugin-instance.js';
-
-const PAGE = 65536;
+import { WASM_PAGE_BYTES as PAGE } from '../wasm/page.js';
 
 /** A block of plugin memory holding the host's buffers for one call. */
 export interface Arena {
@@ -76,4 +75,16 @@ export class ArenaSource {
     const base = atEndOfMemory ? current.base + current.size - size : current.base;
     return { ok: true, arena: { base, size, fromAlloc: false } };
   }
+}
+
+const sources = new WeakMap<PluginInstance, ArenaSource>();
+
+/** The instance's one arena source: its `alloc` when it exports alloc and dealloc, else host pages. */
+export function arenaSourceFor(plugin: PluginInstance): ArenaSource {
+  let source = sources.get(plugin);
+  if (!source) {
+    source = new ArenaSource(plugin, plugin.hasFunction('alloc') && plugin.hasFunction('dealloc'));
+    sources.set(plugin, source);
+  }
+  return source;
 }

@@ -1,12 +1,21 @@
-import { guardedCall, type GuardedCallResult } from './guarded-call.js';
-import { OUTPUT_FILL, type Placement } from './buffer-layout.js';
 import type { PluginInstance } from '../host/plugin-instance.js';
-import { encodeStruct, type CallShape } from './call-shape.js';
-import type { CallCase } from '../property/arbitraries/call-case.js';
-import { resolveCapacity, type CapacityChoice } from '../property/arbitraries/capacity.js';
+import { OUTPUT_FILL, type Placement } from './buffer-layout.js';
+import type { CallShape } from './call-shape.js';
+import { ampleCapacity, needsProbe, resolveCapacity, type CapacityChoice } from './capacity.js';
+import { guardedCall, type GuardedCallResult } from './guarded-call.js';
+import { encodeStruct } from './struct.js';
+
+/** One call described as data: what goes in the buffers, where they go, and the capacity. */
+export interface CallCase {
+  input: Uint8Array;
+  /** For exports with a params struct: its field values. */
+  fields?: Record<string, number>;
+  placement: Placement;
+  capacity: CapacityChoice;
+}
 
 /** What one case did: the probe that learned the needed size, then the call under test. */
-export interface CaseRun {
+export interface CallCaseRun {
   main: GuardedCallResult;
   /** Capacity written into the cell for the main call, in elements (capacity-cell exports). */
   capacity: number | undefined;
@@ -17,11 +26,6 @@ export interface CaseRun {
   probe: GuardedCallResult | undefined;
   /** Output buffer size of the main call, in bytes. */
   outputBytes: number;
-}
-
-/** Room generous enough for a plugin that expands its input a little. */
-export function ampleCapacity(shape: CallShape, inputLength: number): number {
-  return shape.elementBytes === 1 ? inputLength * 2 + 256 : inputLength + 16;
 }
 
 /** Largest capacity a probe will follow when the plugin asks for more with -3. */
@@ -87,16 +91,18 @@ export function probe(
   return { result, needed: ok ? result.cellAfter : undefined, capacity };
 }
 
-const needsProbe = (choice: CapacityChoice): boolean =>
-  choice.kind === 'exact' || choice.kind === 'below' || choice.kind === 'above';
-
+/**
+ * Runs one case: for a params-struct export, one guarded call with the derived buffers; for a
+ * capacity-cell export, a probe with ample room when the capacity is relative to the needed
+ * size, then the guarded call with the case's capacity and placement.
+ */
 export function runCallCase(
   plugin: PluginInstance,
   shape: CallShape,
   testCase: CallCase,
   maxInputBytes: number,
   options: { alwaysProbe?: boolean; keepProbeOutput?: boolean } = {},
-): CaseRun {
+): CallCaseRun {
   if (shape.sizing === 'derived-from-params') {
     const outputBytes = derivedOutputBytes(shape, testCase.fields ?? {}, maxInputBytes);
     const main = guardedCall(plugin, {

@@ -1,9 +1,10 @@
 import type { ParamRole, StructSpec } from '../spec-model/abi-types.generated.js';
 import type { SpecIndex } from '../spec-model/spec-index.js';
+import { parseSizeFormula, type SizeFormula } from './size-formula.js';
 
 /**
- * How to call an export, derived from its parameter roles in the spec: the property engine
- * never names an export, so adding one to the spec with known roles adds its fuzzing.
+ * How to call an export, derived from its parameter roles in the spec: neither engine names an
+ * export, so adding one to the spec with known roles adds its fuzzing and its benchmark.
  */
 export interface CallShape {
   exportName: string;
@@ -16,32 +17,6 @@ export interface CallShape {
     struct: StructSpec;
     inputSize: SizeFormula;
     outputSize: SizeFormula;
-  };
-}
-
-/** A product of struct fields and integers, e.g. `dst_width*dst_height*3`, evaluated exactly. */
-export interface SizeFormula {
-  text: string;
-  evaluate(fields: Readonly<Record<string, number>>): bigint;
-}
-
-export function parseSizeFormula(text: string, struct: StructSpec): SizeFormula {
-  const factors = text.split('*').map((factor) => factor.trim());
-  for (const factor of factors) {
-    if (!/^\d+$/.test(factor) && !struct.fields.some((field) => field.name === factor)) {
-      throw new Error(
-        `size formula ${text}: ${factor} is neither a number nor a ${struct.name} field`,
-      );
-    }
-  }
-  return {
-    text,
-    evaluate: (fields) =>
-      factors.reduce(
-        (product, factor) =>
-          product * BigInt(/^\d+$/.test(factor) ? factor : (fields[factor] ?? 0)),
-        1n,
-      ),
   };
 }
 
@@ -70,25 +45,16 @@ export function callShapeOf(index: SpecIndex, exportName: string): CallShape {
   return shape;
 }
 
-/** Exports the spec describes well enough to fuzz: those with an output description. */
+/** Exports the spec describes well enough to call with generated buffers: those with an output. */
 export function callableExports(index: SpecIndex): string[] {
-  return index.spec.exports
+  return index.exports
     .filter((entry) => entry.kind === 'function' && entry.output)
     .map((entry) => entry.name);
 }
 
-export function encodeStruct(
-  struct: StructSpec,
-  fields: Readonly<Record<string, number>>,
-): Uint8Array {
-  const bytes = new Uint8Array(struct.size);
-  const view = new DataView(bytes.buffer);
-  for (const field of struct.fields) {
-    const value = fields[field.name] ?? 0;
-    if (field.type === 'u8') view.setUint8(field.offset, value);
-    else if (field.type === 'u16') view.setUint16(field.offset, value, true);
-    else if (field.type === 'u32') view.setUint32(field.offset, value >>> 0, true);
-    else view.setInt32(field.offset, value | 0, true);
-  }
-  return bytes;
+/** The parameter roles of an export in call order, for calls that are not fuzzed (canned runs). */
+export function rolesOf(index: SpecIndex, exportName: string): ParamRole[] {
+  return (index.export(exportName).params ?? []).map((param) => param.role);
 }
+
+export const hasCapacityCell = (shape: CallShape): boolean => shape.sizing === 'capacity-cell';

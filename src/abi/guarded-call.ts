@@ -1,19 +1,20 @@
-import { ArenaSource } from './arena.js';
+import type { ParamRole } from '../spec-model/abi-types.generated.js';
+import { argumentsFor, type BufferAddresses } from './arguments.js';
 import {
   GUARD_BYTES,
   guardByte,
-  planLayout,
   type BufferSizes,
   type Placement,
   type PlannedLayout,
 } from './buffer-layout.js';
+import { placeBuffers } from './place-buffers.js';
 import type { CallOutcome, PluginInstance } from '../host/plugin-instance.js';
 
 /** One call of an export whose parameters the spec describes by role. */
 export interface GuardedCallPlan {
   exportName: string;
   /** Parameter roles in call order, from the spec. */
-  roles: readonly string[];
+  roles: readonly ParamRole[];
   input: Uint8Array;
   /** Output buffer size in bytes. */
   outputBytes: number;
@@ -34,7 +35,7 @@ export interface GuardedCallPlan {
 export interface GuardedCallResult {
   outcome: CallOutcome;
   /** Absolute addresses used for each buffer (for the report and replay). */
-  addresses: { input: number; output: number; cell: number; params: number };
+  addresses: BufferAddresses;
   /** The output-length cell after the call, when the export has one. */
   cellAfter: number | undefined;
   /** The output buffer after the call: up to *output_len elements, or all of it without a cell. */
@@ -71,31 +72,18 @@ export function guardedCall(plugin: PluginInstance, plan: GuardedCallPlan): Guar
     cell: plan.roles.includes('output-len-cell') ? 4 : 0,
     params: plan.params?.length ?? 0,
   };
-  const source = arenaSourceFor(plugin);
-  const layoutKind =
-    source.useAlloc && plan.placement.layout === 'output-at-end' ? 'apart' : plan.placement.layout;
-  const layout = planLayout(sizes, { ...plan.placement, layout: layoutKind });
-  const slack = source.useAlloc ? 8 : 0; // alloc may return any alignment; we align within
-  const acquired = source.acquire(layout.arenaSize + slack, layout.outputAtEnd);
-  const empty = { input: 0, output: 0, cell: 0, params: 0 };
-  if (!acquired.ok) {
+  const placement = placeBuffers(plugin, sizes, plan.placement);
+  if (!placement.ok) {
     return {
-      outcome: { kind: 'blocked', reason: acquired.problem },
-      addresses: empty,
+      outcome: { kind: 'blocked', reason: placement.problem },
+      addresses: { input: 0, output: 0, cell: 0, params: 0 },
       cellAfter: undefined,
       output: new Uint8Array(0),
       violations: [],
-      setupProblem: acquired.problem,
+      setupProblem: placement.problem,
     };
   }
-  const arena = acquired.arena;
-  const base = slack ? (arena.base + 7) & ~7 : arena.base;
-  const addresses = {
-    input: base + layout.input.start,
-    output: base + layout.output.start,
-    cell: base + layout.cell.start,
-    params: base + layout.params.start,
-  };
+  const { source, arena, base, layout, addresses } = placement.placed;
 
   let memory = plugin.bytes();
   for (const guard of layout.guards)
@@ -109,23 +97,10 @@ export function guardedCall(plugin: PluginInstance, plan: GuardedCallPlan): Guar
     new DataView(memory.buffer).setUint32(addresses.cell, (plan.cellValue ?? 0) >>> 0, true);
   }
 
-  const args = plan.roles.map((role) => {
-    switch (role) {
-      case 'input-ptr':
-        return addresses.input;
-      case 'input-len':
-        return plan.input.length;
-      case 'output-ptr':
-        return addresses.output;
-      case 'output-len-cell':
-        return addresses.cell;
-      case 'params-ptr':
-        return addresses.params;
-      default:
-        throw new Error(`guardedCall cannot fill a parameter with role ${role}`);
-    }
-  });
-  const outcome = plugin.call(plan.exportName, args);
+  const outcome = plugin.call(
+    plan.exportName,
+    argumentsFor(plan.roles, addresses, plan.input.length),
+  );
 
   memory = plugin.bytes();
   const violations: string[] = [];
@@ -175,14 +150,3 @@ function firstDifference(memory: Uint8Array, at: number, expected: Uint8Array): 
 
 /** Guards are at most GUARD_BYTES + 14 long (alignment padding and misalignment). */
 const GUARD_PATTERN = Uint8Array.from({ length: GUARD_BYTES + 16 }, (_, i) => guardByte(i));
-
-const sources = new WeakMap<PluginInstance, ArenaSource>();
-
-function arenaSourceFor(plugin: PluginInstance): ArenaSource {
-  let source = sources.get(plugin);
-  if (!source) {
-    source = new ArenaSource(plugin, plugin.hasFunction('alloc') && plugin.hasFunction('dealloc'));
-    sources.set(plugin, source);
-  }
-  return source;
-}

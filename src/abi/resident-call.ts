@@ -1,9 +1,9 @@
-import { ArenaSource } from './arena.js';
-import { DEFAULT_PLACEMENT, planLayout } from './buffer-layout.js';
 import type { PluginInstance } from '../host/plugin-instance.js';
-import { CallStopped } from '../host/traps.js';
+import { memoryPastLimit } from '../host/traps.js';
+import { argumentsFor } from './arguments.js';
+import { DEFAULT_PLACEMENT } from './buffer-layout.js';
 import type { CallShape } from './call-shape.js';
-import type { BenchInput } from '../bench/inputs.js';
+import { placeBuffers } from './place-buffers.js';
 
 /**
  * An export's buffers placed once in plugin memory, and a call that reuses them: what both
@@ -20,19 +20,15 @@ export interface Resident {
   outputBytes: number;
 }
 
-export type Placed = { ok: true; resident: Resident } | { ok: false; problem: string };
-
-const sources = new WeakMap<PluginInstance, ArenaSource>();
-
-/** Host pages or the plugin's alloc, as the spec says; one source per instance. */
-function arenaSource(plugin: PluginInstance): ArenaSource {
-  let source = sources.get(plugin);
-  if (!source) {
-    source = new ArenaSource(plugin, plugin.hasFunction('alloc') && plugin.hasFunction('dealloc'));
-    sources.set(plugin, source);
-  }
-  return source;
+/** What a resident call passes: the input, a params struct for some exports, and for exports
+ * whose output size follows from the params, that size. */
+export interface ResidentInput {
+  input: Uint8Array;
+  params?: Uint8Array | undefined;
+  outputBytes?: number | undefined;
 }
+
+export type PlacedResident = { ok: true; resident: Resident } | { ok: false; problem: string };
 
 /**
  * Places the case's buffers and returns a call on them. The call stops with CallStopped once
@@ -42,10 +38,10 @@ function arenaSource(plugin: PluginInstance): ArenaSource {
 export function placeResident(
   plugin: PluginInstance,
   shape: CallShape,
-  input: BenchInput,
+  input: ResidentInput,
   capacity: number | undefined,
   maxMemoryBytes: number,
-): Placed {
+): PlacedResident {
   const hasCell = shape.roles.includes('output-len-cell');
   const outputBytes = hasCell ? (capacity ?? 0) * shape.elementBytes : (input.outputBytes ?? 0);
   const sizes = {
@@ -54,39 +50,15 @@ export function placeResident(
     cell: hasCell ? 4 : 0,
     params: input.params?.length ?? 0,
   };
-  const layout = planLayout(sizes, DEFAULT_PLACEMENT);
-  const source = arenaSource(plugin);
-  const slack = source.useAlloc ? 8 : 0; // alloc may return any alignment; we align within
-  const acquired = source.acquire(layout.arenaSize + slack, false);
-  if (!acquired.ok) return { ok: false, problem: acquired.problem };
-  const base = slack ? (acquired.arena.base + 7) & ~7 : acquired.arena.base;
-  const at = {
-    input: base + layout.input.start,
-    output: base + layout.output.start,
-    cell: base + layout.cell.start,
-    params: base + layout.params.start,
-  };
+  const placement = placeBuffers(plugin, sizes, DEFAULT_PLACEMENT);
+  if (!placement.ok) return { ok: false, problem: placement.problem };
+  const at = placement.placed.addresses;
   const memory = plugin.memory!;
   const bytes = new Uint8Array(memory.buffer);
   bytes.set(input.input, at.input);
   if (input.params) bytes.set(input.params, at.params);
 
-  const args = shape.roles.map((role) => {
-    switch (role) {
-      case 'input-ptr':
-        return at.input;
-      case 'input-len':
-        return input.input.length;
-      case 'output-ptr':
-        return at.output;
-      case 'output-len-cell':
-        return at.cell;
-      case 'params-ptr':
-        return at.params;
-      default:
-        throw new Error(`the bench cannot fill a parameter with role ${role}`);
-    }
-  });
+  const args = argumentsFor(shape.roles, at, input.input.length);
   const fn = plugin.instance.exports[shape.exportName] as (...args: number[]) => number;
   // Fixed arities avoid spreading arguments in the timed loop; the spec's exports take 3 or 4.
   const [a = 0, b = 0, c = 0, d = 0] = args;
@@ -95,14 +67,8 @@ export function placeResident(
   else if (args.length === 3) invoke = () => fn(a, b, c);
   else invoke = () => fn(...args);
   const grew = (): void => {
-    const bytes = memory.buffer.byteLength;
-    if (bytes > maxMemoryBytes) {
-      throw new CallStopped(
-        'memory-bomb',
-        shape.exportName,
-        `\`${shape.exportName}\` grew memory to ${bytes} bytes, past the ${maxMemoryBytes}-byte limit`,
-      );
-    }
+    const stop = memoryPastLimit(shape.exportName, memory.buffer.byteLength, maxMemoryBytes);
+    if (stop) throw stop;
   };
   let call: () => number;
   if (hasCell) {

@@ -2,11 +2,16 @@ import type { InstanceOptions, PluginInstance } from '../host/plugin-instance.js
 import { CallStopped } from '../host/traps.js';
 import type { CallShape } from '../abi/call-shape.js';
 import type { SpecIndex } from '../spec-model/spec-index.js';
-import { callOnce, firstCall, PAGE } from './first-call.js';
+import { WASM_PAGE_BYTES as PAGE } from '../wasm/page.js';
+import { callOnce, firstCall } from './first-call.js';
 import { countInstructions } from './instructions/count.js';
 import { inputBytesOf, inputDigest, type BenchInput } from './inputs.js';
 import { measureJsBaseline } from './js-baselines/measure.js';
-import type { CaseResult, JsBaselineChoice, MeasuredCase } from '../spec-model/bench-report-types.generated.js';
+import type {
+  CaseResult,
+  JsBaselineChoice,
+  MeasuredCase,
+} from '../spec-model/bench-report-types.generated.js';
 import { latencyOf, rawStats, timedStats } from './stats.js';
 import { median, timeAlternating, type TimingSettings } from './timing.js';
 
@@ -20,7 +25,7 @@ export interface CaseSettings {
   counter?: { module: WebAssembly.Module; options: InstanceOptions };
 }
 
-export interface CaseRun {
+export interface BenchCaseRun {
   result: CaseResult;
   /** The first call's duration on this instance (the plugin's first call, for the first case). */
   firstCallMs?: number;
@@ -39,7 +44,7 @@ export function benchCase(
   shape: CallShape,
   input: BenchInput,
   size: number,
-): CaseRun {
+): BenchCaseRun {
   const common = {
     export: shape.exportName,
     size,
@@ -48,7 +53,9 @@ export function benchCase(
     inputSha256: inputDigest(input),
     input: input.description,
   };
-  const error = (message: string): CaseRun => ({ result: { status: 'error', ...common, message } });
+  const error = (message: string): BenchCaseRun => ({
+    result: { status: 'error', ...common, message },
+  });
   try {
     const first = firstCall(plugin, shape, input, settings.spec, settings.maxMemoryBytes);
     if (first.kind === 'error') return error(first.message);

@@ -1,10 +1,12 @@
+import { readPluginInfo } from '../abi/plugin-info.js';
 import { describeSetupFailure, startPlugin } from '../host/lifecycle.js';
+import { DEFAULT_CLOCK_START_NS } from '../host/wasi-preview1.js';
 import type { InstanceOptions, PluginInstance } from '../host/plugin-instance.js';
 import { callShapeOf, callableExports } from '../abi/call-shape.js';
 import { loadSpec } from '../spec-model/load-spec.js';
 import { SpecIndex } from '../spec-model/spec-index.js';
 import { describeNonModule } from '../wasm/identify-file.js';
-import { benchCase, type CaseRun, type CaseSettings } from './bench-case.js';
+import { benchCase, type BenchCaseRun, type CaseSettings } from './bench-case.js';
 import type { Instrumented } from './instructions/instrument.js';
 import { fileInput, generateInput, type InputPlan } from './inputs.js';
 import { chooseJsBaseline } from './js-baselines/choose.js';
@@ -33,20 +35,10 @@ export type BenchEvent =
   | { type: 'case-start'; export: string; size: number }
   | { type: 'snapshot'; findings: PluginFindings };
 
-/** A fixed clock start: the plugin's clock (WASI) is deterministic, and so are its counts. */
-const CLOCK_START_NS = 1_700_000_000_000_000_000n;
-
-function readInfo(plugin: PluginInstance): string | null {
+function readInfo(plugin: PluginInstance, spec: SpecIndex): string | null {
   if (!plugin.hasFunction('plugin_info')) return null;
-  const outcome = plugin.call('plugin_info');
-  if (outcome.kind !== 'returned' || outcome.value === undefined) return null;
-  const text = plugin.readCString(outcome.value >>> 0, 256);
-  if (!text.ok) return null;
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(text.bytes);
-  } catch {
-    return null;
-  }
+  const read = readPluginInfo(plugin, spec);
+  return read.ok ? read.text : null;
 }
 
 /** Exports to bench: the spec's callable exports (process and the profile exports) present. */
@@ -94,7 +86,8 @@ export async function benchPlugin(
   }
   const compileMs = performance.now() - compileStarted;
   const options: InstanceOptions = {
-    determinism: { randomSeed: job.seed, clockStartNs: CLOCK_START_NS },
+    // A fixed clock start: the plugin's clock (WASI) is deterministic, and so are its counts.
+    determinism: { randomSeed: job.seed, clockStartNs: DEFAULT_CLOCK_START_NS },
     captureLimit: 4096,
     maxMemoryBytes: job.maxMemoryBytes,
   };
@@ -106,7 +99,7 @@ export async function benchPlugin(
     return fail(`\`init\` returned ${setup.initCode}: the plugin refused to start`);
   }
   findings.timings = { compileMs, instantiateMs };
-  findings.info = readInfo(setup.instance);
+  findings.info = readInfo(setup.instance, spec);
 
   const functionExports = new Set(
     WebAssembly.Module.exports(module)
@@ -154,12 +147,12 @@ export async function benchPlugin(
         : generateInput(plan, shape, size);
       const plugin = typeof input === 'string' ? input : freshInstance();
       if (typeof input === 'string' || typeof plugin === 'string') {
-        const message = typeof plugin === 'string' ? plugin : String(input);
+        const message = typeof input === 'string' ? input : (plugin as string);
         findings.cases.push({ status: 'error', export: name, size, message });
         emit({ type: 'snapshot', findings });
         continue;
       }
-      let run: CaseRun = benchCase(settings, plugin, shape, input, size);
+      let run: BenchCaseRun = benchCase(settings, plugin, shape, input, size);
       if (run.result.status === 'rejected' && run.result.code === -1 && input.kind === 'bytes') {
         // A plugin with no profile that wants text: the spec's text is the next-best input.
         const again = freshInstance();

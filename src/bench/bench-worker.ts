@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
+import type { SupervisorNotice } from '../supervise/protocol.js';
+import type { BenchWorkerMessage } from './bench-in-worker.js';
 import { benchPlugin, type PluginJob } from './bench-plugin.js';
-import type { BenchWorkerMessage } from './supervise.js';
 
 /**
  * Benches one plugin in a worker thread, so that the supervisor can stop a call that never
@@ -8,10 +9,14 @@ import type { BenchWorkerMessage } from './supervise.js';
  */
 const port = parentPort;
 if (!port) throw new Error('the bench worker must run in a worker thread');
+const post = (message: BenchWorkerMessage | SupervisorNotice): void => port.postMessage(message);
 
 port.once('message', (job: PluginJob) => {
-  benchPlugin(job, (event) => port.postMessage(event satisfies BenchWorkerMessage)).then(
-    (findings) => port.postMessage({ type: 'done', findings } satisfies BenchWorkerMessage),
+  benchPlugin(job, post).then(
+    (findings) => {
+      post({ type: 'findings', findings });
+      post({ type: 'zc:done' });
+    },
     (error: unknown) => {
       // Fails the worker; the supervisor reports the plugin as an error with this message.
       throw error;

@@ -1,13 +1,13 @@
 import type { PluginInstance } from '../host/plugin-instance.js';
+import { WASM_PAGE_BYTES as PAGE } from '../wasm/page.js';
 import type { CallShape } from '../abi/call-shape.js';
-import { ampleCapacity } from '../abi/call-case.js';
+import { ampleCapacity } from '../abi/capacity.js';
 import type { SpecIndex } from '../spec-model/spec-index.js';
 import type { BenchInput } from './inputs.js';
 import { placeResident, type Resident } from '../abi/resident-call.js';
 
 /** The most output a probe follows when the plugin asks for more with -3. */
 const MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
-export const PAGE = 65536;
 
 export type FirstCall =
   | { kind: 'ok'; resident: Resident; output: Uint8Array; ms: number; pagesBefore: number }

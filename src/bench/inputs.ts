@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { expandBytes } from '../generators/input-bytes.js';
-import { encodeStruct, type CallShape } from '../abi/call-shape.js';
+import { expandBytes } from '../generators/seeded-bytes.js';
+import type { CallShape } from '../abi/call-shape.js';
+import { encodeStruct } from '../abi/struct.js';
 import type { Profile } from '../spec-model/abi-types.generated.js';
 import type { SpecIndex } from '../spec-model/spec-index.js';
 import { describeDimensions, dimensionsFor, evaluateProduct } from './input-dimensions.js';
@@ -27,7 +28,7 @@ export interface InputPlan {
 
 /** Profiles the plugin implements (it exports the profile's export). */
 export function implementedProfiles(plan: InputPlan): Profile[] {
-  return plan.spec.spec.profiles.filter((profile) => plan.exports.has(profile.export));
+  return plan.spec.profiles.filter((profile) => plan.exports.has(profile.export));
 }
 
 /**
@@ -76,12 +77,10 @@ export function generateInput(
       description: `${header.name} + ${describeDimensions(fields, framed.processInput.then, counterpart)}`,
     };
   }
-  const whitespace = profiles.find((profile) => profile.whitespace)?.whitespace;
-  if (whitespace || preferText) {
-    const spaces = whitespace ?? plan.spec.spec.profiles.find((p) => p.whitespace)?.whitespace;
+  if (profiles.some((profile) => profile.whitespace) || preferText) {
     return {
       kind: 'text',
-      input: textInput(size, plan.seed, spaces ?? [9, 10, 13, 32]),
+      input: textInput(size, plan.seed, plan.spec.textWhitespace()),
       description: `UTF-8 text, ${size} bytes`,
     };
   }
@@ -134,7 +133,7 @@ export function inputBytesOf(input: BenchInput): number {
 /** For `process` of a profile with a header: the header's output formula, from the export that
  * takes the same struct as params (resize_image's dst_width*dst_height*3). */
 function pairedOutputFormula(plan: InputPlan, profile: Profile): string | undefined {
-  return plan.spec.spec.exports.find(
+  return plan.spec.exports.find(
     (entry) =>
       entry.params?.some((param) => param.struct === profile.processInput?.header) &&
       entry.output?.derivedSize,

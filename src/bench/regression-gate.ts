@@ -1,5 +1,9 @@
-import { formatSize } from './sizes.js';
-import type { BenchReport, CaseComparison, Gate } from '../spec-model/bench-report-types.generated.js';
+import { formatSize } from '../util/format-size.js';
+import type {
+  BenchReport,
+  CaseComparison,
+  Gate,
+} from '../spec-model/bench-report-types.generated.js';
 import { pluginKey } from './compare.js';
 
 export interface GateSettings {

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { callableExports } from '../abi/call-shape.js';
 import { UsageError } from '../util/errors.js';
-import { readPluginFile, sha256 } from '../runner/load-plugin.js';
+import { readPluginFile, sha256 } from '../util/read-plugin-file.js';
 import { loadSpec } from '../spec-model/load-spec.js';
+import { defaultLimits } from '../spec-model/limits.js';
 import { SpecIndex } from '../spec-model/spec-index.js';
 import { packageVersion } from '../util/package-root.js';
 import type { BenchEvent, PluginJob } from './bench-plugin.js';
@@ -11,9 +12,13 @@ import { benchEnvironment } from './environment.js';
 import { loadBinaryen, type Binaryen } from './instructions/binaryen-api.js';
 import { instrument, type Instrumented } from './instructions/instrument.js';
 import { evaluateGate } from './regression-gate.js';
-import type { BenchReport, BenchSettings, PluginBench } from '../spec-model/bench-report-types.generated.js';
+import type {
+  BenchReport,
+  BenchSettings,
+  PluginBench,
+} from '../spec-model/bench-report-types.generated.js';
 import { DEFAULT_SIZES } from './sizes.js';
-import { benchInWorker } from './supervise.js';
+import { benchInWorker } from './bench-in-worker.js';
 
 export interface BenchOptions {
   /** Input sizes in bytes (default 64 B, 1 KiB, 64 KiB, 1 MiB). */
@@ -65,8 +70,8 @@ async function instrumentQuietly(bytes: Uint8Array): Promise<Instrumented> {
       : `binaryen could not be loaded: ${(error as Error).message}`;
     return { ok: false, message };
   }
-  const write = process.stdout.write;
-  process.stdout.write = (() => true) as typeof process.stdout.write;
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = () => true;
   try {
     return instrument(binaryen, bytes);
   } finally {
@@ -149,7 +154,7 @@ export async function runBench(
     ...(input ? { input: { path: input.path, bytes: input.bytes.length } } : {}),
     ...(options.exports ? { exports: options.exports } : {}),
   };
-  const maxMemoryBytes = spec.limitDefaults()['maxMemoryBytes'] ?? 256 * 1024 * 1024;
+  const { maxMemoryBytes } = defaultLimits(spec);
   const plugins: PluginBench[] = [];
   for (const source of paths) {
     const read = await readPluginFile(source);
@@ -192,7 +197,7 @@ export async function runBench(
   const cases = plugins.flatMap((plugin) => plugin.cases);
   const report: BenchReport = {
     tool: { name: 'zenith-conform', version: packageVersion() },
-    spec: { abi: spec.spec.abi, version: spec.spec.version },
+    spec: { abi: spec.abi, version: spec.version },
     environment: benchEnvironment(instructions),
     settings,
     plugins,

@@ -27,10 +27,3 @@ export function parseSizes(text: string): number[] {
   });
   return [...new Set(sizes)].sort((a, b) => a - b);
 }
-
-/** `64 B`, `1 KiB`, `64 KiB`, `1 MiB`, `1.5 KiB`. */
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const [value, unit] = bytes < 1024 * 1024 ? [bytes / 1024, 'KiB'] : [bytes / 1048576, 'MiB'];
-  return `${Number.isInteger(value) ? value : value.toFixed(1)} ${unit}`;
-}

@@ -1,5 +1,6 @@
 import type { CapturedText, LogViolation } from '../host/capture.js';
 import { DEFAULT_PLACEMENT } from '../abi/buffer-layout.js';
+import { rolesOf } from '../abi/call-shape.js';
 import { guardedCall } from '../abi/guarded-call.js';
 import { describeSetupFailure, type PluginSetup } from '../host/lifecycle.js';
 import type { CallOutcome, PluginInstance } from '../host/plugin-instance.js';
@@ -52,7 +53,7 @@ export function runCannedExercise(start: () => PluginSetup, spec: SpecIndex): Ca
 
   record.calls.push({ label: 'plugin_info()', outcome: plugin.call('plugin_info') });
   if (plugin.hasFunction('process')) {
-    const roles = (spec.export('process').params ?? []).map((param) => param.role);
+    const roles = rolesOf(spec, 'process');
     for (const input of CANNED_INPUTS) {
       if (plugin.poisoned) {
         // A trap poisons an instance; carry on with a fresh one, as Zenith would.

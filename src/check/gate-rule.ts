@@ -1,6 +1,7 @@
 import type { Rule } from '../spec-model/abi-types.generated.js';
-import { blocked, notApplicable, type CheckOutcome, type ExportState } from './define-check.js';
-import type { WorkerState } from './plugin-under-test.js';
+import type { ExportState } from './context.js';
+import { blocked, notApplicable, type CheckOutcome } from './define-check.js';
+import type { PluginUnderTest } from './plugin-under-test.js';
 
 const describeState = (name: string, state: ExportState): string =>
   state === 'missing'
@@ -14,7 +15,7 @@ const describeState = (name: string, state: ExportState): string =>
  */
 export function gateRule(
   rule: Rule,
-  state: WorkerState,
+  state: PluginUnderTest,
   statuses: Readonly<Record<string, string>>,
 ): CheckOutcome | undefined {
   for (const dependency of rule.dependsOn ?? []) {

@@ -1,27 +1,39 @@
-import type { Rule } from '../spec-model/abi-types.generated.js';
-import type { SpecIndex } from '../spec-model/spec-index.js';
 import type { CallWatch } from '../host/call-watch.js';
 import { startPlugin, type PluginSetup } from '../host/lifecycle.js';
-import type { Determinism } from '../host/wasi-preview1.js';
+import { DEFAULT_CLOCK_START_NS, type Determinism } from '../host/wasi-preview1.js';
+import type { Rule } from '../spec-model/abi-types.generated.js';
+import type { Limits } from '../spec-model/limits.js';
+import type { SpecIndex } from '../spec-model/spec-index.js';
 import { runCannedExercise, type CannedExercise } from './canned-exercise.js';
-import type { CheckContext, CompileResult, ExportState } from './define-check.js';
+import type { CheckContext, CompileResult, ExportState, PropertySettings } from './context.js';
 import { replayCommand } from './replay.js';
-import type { WorkerSettings } from '../runner/check-worker-protocol.js';
 
-/** The clock a plugin sees by default: fixed, so runs are reproducible (2023-11-14T22:13:20Z). */
-export const DEFAULT_CLOCK_START_NS = 1_700_000_000_000_000_000n;
 /** Characters of plugin output kept per instance for the report. */
 const CAPTURE_LIMIT = 16 * 1024;
 
-/** What every check in one worker shares: the compiled module, settings, and memoized runs. */
-export class WorkerState {
+/** What one run's checks share about their plugin; plain data, so it survives postMessage. */
+export interface CheckRunSettings {
+  source: string;
+  seed: number;
+  limits: Limits;
+  /** Extra arguments that went into this run, for replay commands (e.g. `--max-memory 1000`). */
+  replayArgs: string;
+  property: PropertySettings;
+}
+
+/**
+ * The plugin under test, as every check of one worker sees it: the compiled module, the run's
+ * settings, and the runs worth doing once (the canned exercise). It hands each rule its
+ * CheckContext.
+ */
+export class PluginUnderTest {
   private exercise: CannedExercise | undefined;
 
   constructor(
     readonly spec: SpecIndex,
     readonly bytes: Uint8Array,
     readonly compiled: CompileResult,
-    readonly settings: WorkerSettings,
+    readonly settings: CheckRunSettings,
     readonly watch: CallWatch,
     readonly blockedExports: ReadonlyMap<string, string>,
   ) {}
@@ -56,7 +68,7 @@ export class WorkerState {
           ...options.determinism,
         },
         captureLimit: CAPTURE_LIMIT,
-        maxMemoryBytes: this.settings.limits['maxMemoryBytes'] ?? Number.MAX_SAFE_INTEGER,
+        maxMemoryBytes: this.settings.limits.maxMemoryBytes,
         watch: this.watch,
         blockedExports: this.blockedExports,
       },

@@ -1,7 +1,7 @@
 import type { BenchOptions } from '../bench/run-bench.js';
 import { parseSizes } from '../bench/sizes.js';
 import { UsageError } from '../util/errors.js';
-import { BENCH_OPTIONS } from './bench-options.js';
+import { BENCH_OPTIONS } from './options.js';
 import { integer, parseWithTable } from './parse-table.js';
 
 export interface BenchCliArgs {

@@ -1,15 +1,17 @@
+import { BENCH_DEFAULTS } from '../bench/run-bench.js';
 import { DEPTHS } from '../property/depth.js';
 import { DEFAULT_SEED } from '../runner/run-conformance.js';
 import { loadSpec } from '../spec-model/load-spec.js';
 
 /**
- * The one table of CLI options: the parser, --help and the README's CLI reference are all
- * generated from it. Limit options come from the spec's limits, so a new limit is a new flag.
+ * The CLI's option tables, one per command: the parsers, both --help texts and the README's CLI
+ * reference are generated from them. Limit options come from the spec's limits, so a new limit
+ * is a new flag.
  */
 export interface OptionSpec {
   name: string;
   short?: string;
-  kind: 'flag' | 'string' | 'integer';
+  kind: 'flag' | 'string' | 'integer' | 'number';
   placeholder?: string;
   default?: string;
   description: string;
@@ -111,15 +113,19 @@ export function optionTable(): OptionSpec[] {
   return [...FIXED_OPTIONS, ...limits];
 }
 
-export function renderHelp(): string {
-  const rows = optionTable().map((option) => {
+/** The option rows of a help text: flag and placeholder padded to a column, then the text. */
+function optionRows(table: readonly OptionSpec[], column: number): string[] {
+  return table.map((option) => {
     const flag = `${option.short ? `-${option.short}, ` : '    '}--${option.name}${option.placeholder ? ` <${option.placeholder}>` : ''}`;
     const text =
       option.default === undefined
         ? option.description
         : `${option.description} (default: ${option.default})`;
-    return `  ${flag.padEnd(34)} ${text}`;
+    return `  ${flag.padEnd(column)} ${text}`;
   });
+}
+
+export function renderHelp(): string {
   return [
     'Usage: zenith-conform [options] <plugin.wasm...>',
     '       zenith-conform bench [options] <plugin.wasm...>   (benchmarks: see bench --help)',
@@ -128,7 +134,121 @@ export function renderHelp(): string {
     'Exit codes: 0 every must rule passed, 1 a must rule failed, 2 usage error or unreadable path.',
     '',
     'Options:',
-    ...rows,
+    ...optionRows(optionTable(), 34),
+    '',
+  ].join('\n');
+}
+
+/**
+ * The `zenith-conform bench` options: its parser, `bench --help` and the README's bench
+ * section are generated from this table.
+ */
+export const BENCH_OPTIONS: readonly OptionSpec[] = [
+  {
+    name: 'sizes',
+    kind: 'string',
+    placeholder: 'list',
+    default: '64,1k,64k,1m',
+    description: 'Input sizes, comma-separated: bytes, or k and m for KiB and MiB.',
+  },
+  {
+    name: 'input',
+    kind: 'string',
+    placeholder: 'file',
+    description:
+      "Use this file as every case's input instead of generated ones (a params struct export reads the struct first).",
+  },
+  {
+    name: 'export',
+    kind: 'string',
+    placeholder: 'names',
+    description: 'Bench only these exports (comma-separated), e.g. process,tokenize.',
+  },
+  {
+    name: 'time',
+    kind: 'integer',
+    placeholder: 'ms',
+    default: String(BENCH_DEFAULTS.timeMs),
+    description: 'Time budget per timed task (raw loop, harness, JavaScript).',
+  },
+  {
+    name: 'warmup',
+    kind: 'integer',
+    placeholder: 'ms',
+    default: String(BENCH_DEFAULTS.warmupMs),
+    description: 'Warm-up before each timed task.',
+  },
+  {
+    name: 'seed',
+    kind: 'integer',
+    placeholder: 'n',
+    default: String(BENCH_DEFAULTS.seed),
+    description: 'Seed of the generated inputs.',
+  },
+  {
+    name: 'no-instructions',
+    kind: 'flag',
+    description: 'Skip instruction counting (a binaryen-instrumented copy of each module).',
+  },
+  {
+    name: 'max-instructions-per-byte',
+    kind: 'number',
+    placeholder: 'n',
+    description: 'Exit 1 when a case executes more instructions per input byte than this.',
+  },
+  {
+    name: 'baseline',
+    kind: 'string',
+    placeholder: 'report.json',
+    description:
+      'Compare with an earlier report.json, case by case (faster, slower, inconclusive).',
+  },
+  {
+    name: 'fail-on-regression',
+    kind: 'number',
+    placeholder: 'percent',
+    description:
+      'With --baseline: exit 1 when a case is slower by more than this with 95% confidence, or uses more instructions.',
+  },
+  {
+    name: 'out',
+    kind: 'string',
+    placeholder: 'dir',
+    description:
+      'Write report.json, report.md and report.html (inline SVG charts) to this directory.',
+  },
+  {
+    name: 'json',
+    kind: 'flag',
+    description: 'Print the report as JSON (spec/bench-report.schema.json) instead of text.',
+  },
+  {
+    name: 'plugin-timeout',
+    kind: 'integer',
+    placeholder: 'ms',
+    default: String(BENCH_DEFAULTS.pluginTimeoutMs),
+    description:
+      "Deadline for one plugin's whole bench; a plugin past it is stopped and reported as an error.",
+  },
+  {
+    name: 'no-color',
+    kind: 'flag',
+    description: 'Plain text output (also when NO_COLOR is set or output is not a TTY).',
+  },
+  { name: 'help', short: 'h', kind: 'flag', description: 'Print this help and exit.' },
+];
+
+export function renderBenchHelp(): string {
+  return [
+    'Usage: zenith-conform bench [options] <plugin.wasm...>',
+    '',
+    'Benchmarks Zenith WebAssembly plugins: each export the spec describes, at each input size, timed',
+    'with tinybench against a raw loop and plain JavaScript, plus a deterministic instruction count.',
+    'Exit codes: 0 benchmarked and every gate passed, 1 a gate failed or a plugin trapped, hung or',
+    'did not load, 2 usage error or unreadable path.',
+    '',
+    'Options:',
+    ...optionRows(BENCH_OPTIONS, 38),
     '',
   ].join('\n');
 }

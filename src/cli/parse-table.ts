@@ -11,11 +11,11 @@ export interface TableOption {
 export interface ParsedTable {
   positionals: string[];
   /** A flag's value: true when given. */
-  flag(name: string): boolean;
+  flag: (name: string) => boolean;
   /** A valued option's text, when given. */
-  text(name: string): string | undefined;
+  text: (name: string) => string | undefined;
   /** A comma-separated option as a list, when given. */
-  list(name: string): string[] | undefined;
+  list: (name: string) => string[] | undefined;
 }
 
 /**

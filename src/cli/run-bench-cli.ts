@@ -1,13 +1,11 @@
 import { runBench } from '../bench/run-bench.js';
 import { renderBenchText } from '../bench/render/text.js';
-import { formatSize } from '../bench/sizes.js';
+import { formatSize } from '../util/format-size.js';
 import { writeReports } from '../bench/write-reports.js';
 import { UsageError } from '../util/errors.js';
 import { parseBenchArgs } from './bench-args.js';
-import { renderBenchHelp } from './bench-options.js';
-import type { CliIo } from './run-cli.js';
-
-const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+import { renderBenchHelp } from './options.js';
+import { EXIT, type CliIo } from './io.js';
 
 /** `zenith-conform bench`: a thin shell over runBench and writeReports. */
 export async function runBenchCli(argv: readonly string[], io: CliIo): Promise<number> {

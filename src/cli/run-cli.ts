@@ -12,18 +12,8 @@ import { runConformance } from '../runner/run-conformance.js';
 import { loadSpec } from '../spec-model/load-spec.js';
 import { packageVersion } from '../util/package-root.js';
 import { renderHelp } from './options.js';
+import { EXIT, type CliIo } from './io.js';
 import { parseCliArgs } from './parse-args.js';
-
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  isTTY: boolean;
-  /** Whether stderr is a terminal: progress is drawn there. */
-  stderrIsTTY?: boolean;
-  env: NodeJS.ProcessEnv;
-}
-
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 /** The CLI as a function of its arguments and streams: a thin shell over runConformance. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { expandBytes } from './seeded-bytes.js';
 
 const encoder = new TextEncoder();
 
@@ -81,24 +82,6 @@ export function largeInputArbitrary(maxInputBytes: number): fc.Arbitrary<Uint8Ar
   return fc
     .tuple(fc.integer({ min: 0, max: maxInputBytes }), fc.boolean(), fc.nat())
     .map(([size, text, seed]) => expandBytes(size, seed, text));
-}
-
-const LOREM = encoder.encode('lorem ipsum dolor sit amet, consectetur adipiscing elit. ');
-
-/** Bytes from a seed: a 4 KiB random (or text-like) block, repeated to the size. */
-export function expandBytes(size: number, seed: number, text: boolean): Uint8Array {
-  const out = new Uint8Array(size);
-  const block = Math.min(size, 4096);
-  let state = seed >>> 0 || 1;
-  for (let i = 0; i < block; i++) {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    out[i] = text ? (LOREM[(i + (state & 7)) % LOREM.length] as number) : state & 0xff;
-  }
-  for (let filled = block; filled < size; filled *= 2)
-    out.copyWithin(filled, 0, Math.min(filled, size - filled));
-  return out;
 }
 
 /** Empty, tiny, typical and large inputs; arbitrary bytes, text, and broken text. */

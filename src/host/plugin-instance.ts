@@ -1,7 +1,7 @@
 import { OutputCapture, type CapturedText } from './capture.js';
 import type { CallWatch } from './call-watch.js';
 import { createHostLog } from './host-log.js';
-import { CallStopped, IMPORT_HINTS, UnofferedImportCalled, describeTrap } from './traps.js';
+import { IMPORT_HINTS, UnofferedImportCalled, describeTrap, memoryPastLimit } from './traps.js';
 import { NOT_CAPABLE, createWasiPreview1, type Determinism } from './wasi-preview1.js';
 
 export type CallOutcome =
@@ -138,13 +138,10 @@ export class PluginInstance {
       watch?.leave(this.memoryBytes >>> 16);
       this.capture.endCall();
     }
-    if (this.memoryBytes > this.options.maxMemoryBytes) {
+    const stop = memoryPastLimit(name, this.memoryBytes, this.options.maxMemoryBytes);
+    if (stop) {
       this.poisoned = `memory grew past the limit in \`${name}\``;
-      throw new CallStopped(
-        'memory-bomb',
-        name,
-        `\`${name}\` grew memory to ${this.memoryBytes} bytes, past the ${this.options.maxMemoryBytes}-byte limit`,
-      );
+      throw stop;
     }
     return outcome;
   }

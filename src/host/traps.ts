@@ -66,3 +66,20 @@ export class CallStopped extends Error {
     super(detail);
   }
 }
+
+/**
+ * The host's memory-limit check, made after a call (and by a resident loop when the memory's
+ * buffer changes): the stop to throw when memory is past the limit, else undefined.
+ */
+export function memoryPastLimit(
+  exportName: string,
+  memoryBytes: number,
+  limit: number,
+): CallStopped | undefined {
+  if (memoryBytes <= limit) return undefined;
+  return new CallStopped(
+    'memory-bomb',
+    exportName,
+    `\`${exportName}\` grew memory to ${memoryBytes} bytes, past the ${limit}-byte limit`,
+  );
+}

@@ -11,6 +11,9 @@ const ERRNO = { SUCCESS: 0, BADF: 8, FAULT: 21, INVAL: 28, SPIPE: 70, NOTCAPABLE
 const FILETYPE_CHARACTER_DEVICE = 2;
 const NS_PER_MS = 1_000_000n;
 
+/** The clock a plugin sees by default: fixed, so runs are reproducible (2023-11-14T22:13:20Z). */
+export const DEFAULT_CLOCK_START_NS = 1_700_000_000_000_000_000n;
+
 export interface Determinism {
   /** Seeds random_get; each instance gets its own so determinism checks can vary it. */
   randomSeed: number;

@@ -1,31 +1,32 @@
 import fc from 'fast-check';
 import type { CapturedText } from '../host/capture.js';
 import type { Failure } from '../spec-model/report-types.generated.js';
-import {
-  blocked,
-  fail,
-  notApplicable,
-  pass,
-  type CheckContext,
-  type CheckOutcome,
-} from '../check/define-check.js';
-import { callShapeOf, callableExports, parseSizeFormula, type CallShape } from '../abi/call-shape.js';
+import { callShapeOf, callableExports, type CallShape } from '../abi/call-shape.js';
+import { parseSizeFormula } from '../abi/size-formula.js';
+import type { CheckContext } from '../check/context.js';
+import { blocked, fail, notApplicable, pass, type CheckOutcome } from '../check/define-check.js';
+import { plural } from '../util/bytes-text.js';
 import type { CaseEnvironment } from './arbitraries/call-case.js';
 import { PluginSession, SessionBlocked } from './session.js';
 
 /** What a property concludes from one case. */
-export type Verdict =
+export type CaseVerdict =
   | { kind: 'ok' }
   | { kind: 'violation'; expected: string; found: string; call?: string; details?: string }
   | { kind: 'inconclusive'; why: string };
 
-export const OK: Verdict = { kind: 'ok' };
+export const OK: CaseVerdict = { kind: 'ok' };
 
 export interface CallProperty<Case> {
   /** Exports (among the rule's appliesTo) this property can judge; default all. */
   appliesTo?(shape: CallShape): boolean;
   arbitrary(shape: CallShape, env: CaseEnvironment): fc.Arbitrary<Case>;
-  check(session: PluginSession, shape: CallShape, testCase: Case, env: CaseEnvironment): Verdict;
+  check(
+    session: PluginSession,
+    shape: CallShape,
+    testCase: Case,
+    env: CaseEnvironment,
+  ): CaseVerdict;
   /** The case's input, shown when a call on it hangs (the worker cannot report it then). */
   inputOf?(testCase: Case): Uint8Array | undefined;
   /** One line with everything needed to understand the case. */
@@ -37,15 +38,12 @@ export interface CallProperty<Case> {
 interface FailureRecord<Case> {
   testCase: Case;
   description: string;
-  verdict: Extract<Verdict, { kind: 'violation' }>;
+  verdict: Extract<CaseVerdict, { kind: 'violation' }>;
   output: CapturedText | undefined;
 }
 
-const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
-
 export function caseEnvironment(ctx: CheckContext): CaseEnvironment {
-  const tokenizer = ctx.spec.spec.profiles.find((profile) => profile.whitespace);
-  const processInputs = ctx.spec.spec.profiles.flatMap((profile) => {
+  const processInputs = ctx.spec.profiles.flatMap((profile) => {
     if (!profile.processInput || ctx.exportState(profile.export) !== 'ok') return [];
     const header = ctx.spec.structsByName.get(profile.processInput.header);
     if (!header)
@@ -53,8 +51,8 @@ export function caseEnvironment(ctx: CheckContext): CaseEnvironment {
     return [{ header, payload: parseSizeFormula(profile.processInput.then, header) }];
   });
   return {
-    maxInputBytes: ctx.limits['maxInputBytes'] ?? 1024 * 1024,
-    whitespace: tokenizer?.whitespace ?? [9, 10, 13, 32],
+    maxInputBytes: ctx.limits.maxInputBytes,
+    whitespace: ctx.spec.textWhitespace(),
     processInputs,
   };
 }
@@ -77,7 +75,7 @@ export function checkCallProperty<Case>(
   ctx: CheckContext,
   property: CallProperty<Case>,
 ): CheckOutcome {
-  const shapes = exportsUnderTest(ctx, property as CallProperty<unknown>);
+  const shapes = exportsUnderTest(ctx, property);
   if (shapes.length === 0) {
     const names = ctx.rule.appliesTo.map((name) => `\`${name}\``).join(', ');
     return notApplicable(
@@ -125,7 +123,7 @@ function runOneExport<Case>(
   let inconclusive = 0;
   let conclusive = 0;
   let lastFailure: FailureRecord<Case> | undefined;
-  let stop: unknown;
+  let stop: Error | undefined;
 
   const predicate = (testCase: Case): boolean => {
     if (stop !== undefined) return true;
@@ -145,7 +143,7 @@ function runOneExport<Case>(
       return false;
     } catch (error) {
       // Our own failure, or no instance can be started: stop the run rather than shrink it.
-      stop = error;
+      stop = error instanceof Error ? error : new Error(`thrown: ${JSON.stringify(error)}`);
       return true;
     }
   };

@@ -1,7 +1,7 @@
 import { describeSetupFailure } from '../host/lifecycle.js';
 import type { PluginInstance } from '../host/plugin-instance.js';
 import type { Determinism } from '../host/wasi-preview1.js';
-import type { CheckContext } from '../check/define-check.js';
+import type { CheckContext } from '../check/context.js';
 
 /** Thrown inside a property when no instance can be started: the rule is blocked, not failed. */
 export class SessionBlocked extends Error {}

@@ -1,4 +1,5 @@
 import { createColors } from 'picocolors';
+import { formatSize } from '../util/format-size.js';
 import type { ZenithAbiSpec } from '../spec-model/abi-types.generated.js';
 import type {
   ConformanceReport,
@@ -8,13 +9,6 @@ import type {
 } from '../spec-model/report-types.generated.js';
 
 type Colors = ReturnType<typeof createColors>;
-
-const formatSize = (bytes: number): string =>
-  bytes < 1024
-    ? `${bytes} B`
-    : bytes < 1048576
-      ? `${(bytes / 1024).toFixed(1)} KiB`
-      : `${(bytes / 1048576).toFixed(1)} MiB`;
 
 function marker(result: RuleResult, c: Colors): string {
   switch (result.status) {

@@ -5,16 +5,18 @@ import type {
   RuleResult,
 } from '../spec-model/report-types.generated.js';
 import { areaOfRule, type SpecIndex } from '../spec-model/spec-index.js';
-import type { PropertySettings } from '../check/define-check.js';
+import type { PropertySettings } from '../check/context.js';
+import type { Limits } from '../spec-model/limits.js';
 import { applyKnownFailures, type KnownFailure } from './expectations.js';
-import { compilePlugin, readPluginFile, sha256 } from './load-plugin.js';
-import { superviseChecks, type RuleRunRecord } from '../supervise/supervisor.js';
+import { readPluginFile, sha256 } from '../util/read-plugin-file.js';
+import { compilePlugin } from './load-plugin.js';
+import { runChecks, type RuleRunRecord } from './run-checks.js';
 
 export interface PluginRunSettings {
   spec: SpecIndex;
   ruleIds: string[];
   seed: number;
-  limits: Record<string, number>;
+  limits: Limits;
   replayArgs: string;
   property: PropertySettings;
   knownFailures?: readonly KnownFailure[];
@@ -48,9 +50,7 @@ export async function checkPlugin(
 
   const compiled = await compilePlugin(bytes);
   let info: PluginInfo | undefined;
-  // Keyed by rule: a rule's verdict can be replaced when a later rule's call hangs (see supervisor).
-  const results = new Map<string, RuleResult>();
-  await superviseChecks({
+  const records = await runChecks({
     bytes,
     ...(compiled.ok
       ? { module: compiled.module, info: compiled.info, exportNames: compiled.exportNames }
@@ -64,17 +64,12 @@ export async function checkPlugin(
       property: settings.property,
     },
     spec: settings.spec,
-    timeoutMs: settings.limits['callTimeoutMs'] ?? 2000,
-    maxMemoryBytes: settings.limits['maxMemoryBytes'] ?? 256 * 1024 * 1024,
-    onRuleDone: (record) => {
-      const result = toRuleResult(settings.spec, record);
-      if ('facts' in record.outcome && record.outcome.facts?.info) info = record.outcome.facts.info;
-      results.set(result.rule, result);
-      settings.onRuleResult?.(source, result);
-    },
+    onRuleDone: (record) => settings.onRuleResult?.(source, toRuleResult(settings.spec, record)),
   });
-  // Report in spec order, whichever order workers finished in.
-  const ordered = settings.ruleIds.flatMap((id) => results.get(id) ?? []);
+  const ordered = records.map((record) => {
+    if ('facts' in record.outcome && record.outcome.facts?.info) info = record.outcome.facts.info;
+    return toRuleResult(settings.spec, record);
+  });
   applyKnownFailures(source, ordered, settings.knownFailures ?? []);
 
   const counts = countResults(settings.spec, ordered);

@@ -1,47 +1,6 @@
-import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
 import { INSTANTIATE } from '../host/plugin-instance.js';
 import { describeNonModule } from '../wasm/identify-file.js';
 import { readModuleInfo, type ModuleInfo } from '../wasm/module-info.js';
-
-/** Files larger than this are refused before reading: no plugin is this big, and reading one would. */
-export const MAX_READ_BYTES = 256 * 1024 * 1024;
-
-export type ReadResult =
-  { ok: true; bytes: Uint8Array } | { ok: false; code: string; message: string };
-
-/** Reads a plugin file; every failure is a coded, one-line reason, never a thrown error. */
-export async function readPluginFile(path: string): Promise<ReadResult> {
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) {
-      return {
-        ok: false,
-        code: 'ZC_IS_DIRECTORY',
-        message: `${path} is a directory, expected a .wasm file`,
-      };
-    }
-    if (!info.isFile()) {
-      return { ok: false, code: 'ZC_NOT_A_FILE', message: `${path} is not a regular file` };
-    }
-    if (info.size > MAX_READ_BYTES) {
-      return {
-        ok: false,
-        code: 'ZC_TOO_LARGE',
-        message: `${path} is ${info.size} bytes; files over ${MAX_READ_BYTES} bytes are not read`,
-      };
-    }
-    return { ok: true, bytes: new Uint8Array(await readFile(path)) };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT')
-      return { ok: false, code: 'ZC_NOT_FOUND', message: `${path}: no such file` };
-    if (code === 'EACCES') {
-      return { ok: false, code: 'ZC_NOT_READABLE', message: `${path}: permission denied` };
-    }
-    return { ok: false, code: 'ZC_READ_FAILED', message: `${path}: ${(error as Error).message}` };
-  }
-}
 
 export type CompiledPlugin =
   | { ok: true; module: WebAssembly.Module; info: ModuleInfo; exportNames: string[] }
@@ -79,6 +38,3 @@ export async function compilePlugin(bytes: Uint8Array): Promise<CompiledPlugin> 
   ];
   return { ok: true, module, info, exportNames };
 }
-
-export const sha256 = (bytes: Uint8Array): string =>
-  createHash('sha256').update(bytes).digest('hex');

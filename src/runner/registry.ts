@@ -22,7 +22,15 @@ export function listCheckFiles(): Array<{ id: string; group: string; path: strin
   return files.sort((a, b) => a.id.localeCompare(b.id));
 }
 
-export async function loadChecks(): Promise<Map<string, Check>> {
+let loaded: Promise<Map<string, Check>> | undefined;
+
+/** Every check, keyed by rule id; loaded once per thread. */
+export function loadChecks(): Promise<Map<string, Check>> {
+  loaded ??= importChecks();
+  return loaded;
+}
+
+async function importChecks(): Promise<Map<string, Check>> {
   const checks = new Map<string, Check>();
   for (const file of listCheckFiles()) {
     const loaded = (await import(pathToFileURL(file.path).href)) as { default?: Check };

@@ -11,7 +11,8 @@ import { callableExports } from '../abi/call-shape.js';
 import { UsageError } from '../util/errors.js';
 import type { KnownFailure } from './expectations.js';
 import { checkPlugin } from './check-plugin.js';
-import { limitArgs, resolveLimits, selectRules } from './select-rules.js';
+import { limitArgs, resolveLimits } from '../spec-model/limits.js';
+import { selectRules } from './select-rules.js';
 
 /** The seed used when none is given, so that two runs of the same plugin agree. */
 export const DEFAULT_SEED = 42;
@@ -88,7 +89,7 @@ export async function runConformance(
   const errors = reports.filter((report) => report.verdict === 'error').length;
   const report: ConformanceReport = {
     tool: { name: 'zenith-conform', version: packageVersion(), node: process.version },
-    spec: { abi: spec.spec.abi, version: spec.spec.version },
+    spec: { abi: spec.abi, version: spec.version },
     settings: { seed, runs: settings.property.runs, limits },
     plugins: reports,
     summary: {

@@ -29,6 +29,19 @@ export type ParamRole =
  * via the `definition` "ResultRole".
  */
 export type ResultRole = 'return-code' | 'info-ptr' | 'version' | 'alloc-ptr';
+/**
+ * The limits the host enforces; each has exactly one entry in limits, with its default and CLI option.
+ *
+ * This interface was referenced by `ZenithAbiSpec`'s JSON-Schema
+ * via the `definition` "LimitName".
+ */
+export type LimitName =
+  | 'maxBinaryBytes'
+  | 'maxInitialPages'
+  | 'maxInputBytes'
+  | 'maxMemoryBytes'
+  | 'maxLogBytesPerCall'
+  | 'callTimeoutMs';
 
 /**
  * A machine-readable Zenith plugin ABI: value types, exports, structs, host imports, return codes, limits and rules.
@@ -218,7 +231,7 @@ export interface ReturnCode {
  * via the `definition` "Limit".
  */
 export interface Limit {
-  name: string;
+  name: LimitName;
   default: number;
   unit: 'bytes' | 'pages' | 'ms' | 'calls';
   option: string;
@@ -253,9 +266,15 @@ export interface Rule {
    */
   appliesTo: string[];
   /**
-   * The limits entry the rule enforces.
+   * The limits the host enforces; each has exactly one entry in limits, with its default and CLI option.
    */
-  limit?: string;
+  limit?:
+    | 'maxBinaryBytes'
+    | 'maxInitialPages'
+    | 'maxInputBytes'
+    | 'maxMemoryBytes'
+    | 'maxLogBytesPerCall'
+    | 'callTimeoutMs';
   /**
    * Rules that must pass before this one can run; otherwise it is skipped.
    */

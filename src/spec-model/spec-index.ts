@@ -1,21 +1,49 @@
 import type {
+  Area,
   ExportSpec,
   ImportSpec,
+  Limit,
+  Profile,
+  ReturnCode,
   Rule,
   StructSpec,
   ZenithAbiSpec,
 } from './abi-types.generated.js';
 
-/** Lookups over the spec, so checks ask the spec instead of restating it. */
+/**
+ * The spec with lookups, so checks ask the spec instead of restating it. The document's lists
+ * are exposed as they are (`spec.rules`, `spec.profiles`); `document` is the parsed JSON itself.
+ */
 export class SpecIndex {
+  readonly abi: string;
+  readonly version: string;
+  readonly rules: readonly Rule[];
+  readonly exports: readonly ExportSpec[];
+  readonly imports: readonly ImportSpec[];
+  readonly structs: readonly StructSpec[];
+  readonly profiles: readonly Profile[];
+  readonly returnCodes: readonly ReturnCode[];
+  readonly areas: readonly Area[];
+  /** The limit entries (name, default, unit, option); resolved values come from limits.ts. */
+  readonly limitEntries: readonly Limit[];
   readonly rulesById: ReadonlyMap<string, Rule>;
   readonly exportsByName: ReadonlyMap<string, ExportSpec>;
   readonly structsByName: ReadonlyMap<string, StructSpec>;
 
-  constructor(readonly spec: ZenithAbiSpec) {
-    this.rulesById = new Map(spec.rules.map((rule) => [rule.id, rule]));
-    this.exportsByName = new Map(spec.exports.map((spec) => [spec.name, spec]));
-    this.structsByName = new Map(spec.structs.map((struct) => [struct.name, struct]));
+  constructor(readonly document: ZenithAbiSpec) {
+    this.abi = document.abi;
+    this.version = document.version;
+    this.rules = document.rules;
+    this.exports = document.exports;
+    this.imports = document.imports;
+    this.structs = document.structs;
+    this.profiles = document.profiles;
+    this.returnCodes = document.returnCodes;
+    this.areas = document.areas;
+    this.limitEntries = document.limits;
+    this.rulesById = new Map(document.rules.map((rule) => [rule.id, rule]));
+    this.exportsByName = new Map(document.exports.map((entry) => [entry.name, entry]));
+    this.structsByName = new Map(document.structs.map((struct) => [struct.name, struct]));
   }
 
   rule(id: string): Rule {
@@ -31,25 +59,28 @@ export class SpecIndex {
   }
 
   offeredImport(module: string, name: string): ImportSpec | undefined {
-    return this.spec.imports.find((entry) => entry.module === module && entry.name === name);
+    return this.imports.find((entry) => entry.module === module && entry.name === name);
   }
 
-  limitDefaults(): Record<string, number> {
-    return Object.fromEntries(this.spec.limits.map((limit) => [limit.name, limit.default]));
+  /** The whitespace of the spec's text profile: what separates words in every text input. */
+  textWhitespace(): readonly number[] {
+    const found = this.profiles.find((profile) => profile.whitespace)?.whitespace;
+    if (!found) throw new Error('the spec has no profile with a whitespace set');
+    return found;
   }
 
   areaTitle(code: string): string {
-    return this.spec.areas.find((area) => area.code === code)?.title ?? code;
+    return this.areas.find((area) => area.code === code)?.title ?? code;
   }
 
   returnCodeName(value: number): string | undefined {
-    return this.spec.returnCodes.find((code) => code.value === value)?.name;
+    return this.returnCodes.find((code) => code.value === value)?.name;
   }
 
   /** The wasm signature of an export, e.g. `(i32, i32, i32, i32) -> i32`. */
   wasmSignature(spec: ExportSpec): { params: string[]; results: string[] } {
     const wasmOf = (typeName: string): string => {
-      const found = this.spec.valueTypes.find((type) => type.name === typeName);
+      const found = this.document.valueTypes.find((type) => type.name === typeName);
       if (!found) throw new Error(`spec export ${spec.name} uses unknown type ${typeName}`);
       return found.wasm;
     };

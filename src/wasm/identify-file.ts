@@ -1,3 +1,5 @@
+import { hexPreview } from '../util/bytes-text.js';
+
 /**
  * Names what a file is when it is not a core WebAssembly module, so the verdict can say
  * "this is a JPEG image" instead of only repeating the engine's CompileError.
@@ -23,12 +25,6 @@ const SIGNATURES: Array<{ bytes: number[]; what: string }> = [
 const startsWith = (bytes: Uint8Array, prefix: number[]): boolean =>
   bytes.length >= prefix.length && prefix.every((byte, i) => bytes[i] === byte);
 
-export function hexPrefix(bytes: Uint8Array, count = 8): string {
-  return Array.from(bytes.subarray(0, count), (byte) => byte.toString(16).padStart(2, '0')).join(
-    ' ',
-  );
-}
-
 /** Undefined when the header looks like a core module (version 1); otherwise what it is. */
 export function describeNonModule(bytes: Uint8Array): string | undefined {
   if (bytes.length === 0) return 'the file is empty (0 bytes)';
@@ -49,5 +45,5 @@ export function describeNonModule(bytes: Uint8Array): string | undefined {
   if (/^\s*(\(;[\s\S]*?;\)\s*)*\(module\b/.test(head) || /^\s*;;/.test(head)) {
     return 'WebAssembly text (WAT), not binary: convert it with wat2wasm';
   }
-  return `not a WebAssembly module: it starts with ${hexPrefix(bytes)}, expected 00 61 73 6d ("\\0asm")`;
+  return `not a WebAssembly module: it starts with ${hexPreview(bytes.subarray(0, 8))}, expected 00 61 73 6d ("\\0asm")`;
 }

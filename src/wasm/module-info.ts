@@ -24,20 +24,20 @@ export interface ModuleImport {
   name: string;
   kind: ExternKind;
   /** For function imports. */
-  signature?: FuncSignature;
+  signature?: FuncSignature | undefined;
   /** For memory imports. */
-  memory?: MemoryLimits;
+  memory?: MemoryLimits | undefined;
 }
 
 export interface ModuleExport {
   name: string;
   kind: ExternKind;
   /** For function exports. */
-  signature?: FuncSignature;
+  signature?: FuncSignature | undefined;
   /** For memory exports. */
-  memory?: MemoryLimits;
+  memory?: MemoryLimits | undefined;
   /** For memory exports: whether the memory is imported rather than defined. */
-  importedMemory?: boolean;
+  importedMemory?: boolean | undefined;
 }
 
 export interface ModuleInfo {

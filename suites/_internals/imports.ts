@@ -1,4 +1,4 @@
-import type { CheckContext } from '../../src/check/define-check.js';
+import type { CheckContext } from '../../src/check/context.js';
 
 export function importsFunction(ctx: CheckContext, module: string, name: string): boolean {
   return (

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import type { CallCase, CaseEnvironment } from '../../src/property/arbitraries/call-case.js';
+import type { CallCase } from '../../src/abi/call-case.js';
+import type { CaseEnvironment } from '../../src/property/arbitraries/call-case.js';
 import { derivedInput } from '../../src/property/arbitraries/call-case.js';
 import { placementArbitrary } from '../../src/property/arbitraries/placement.js';
 import type { CallShape } from '../../src/abi/call-shape.js';

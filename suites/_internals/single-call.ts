@@ -1,17 +1,16 @@
+import type fc from 'fast-check';
 import { DEFAULT_PLACEMENT, type LayoutKind } from '../../src/abi/buffer-layout.js';
+import { runCallCase, type CallCase, type CallCaseRun } from '../../src/abi/call-case.js';
+import type { CallShape } from '../../src/abi/call-shape.js';
+import type { CapacityChoice } from '../../src/abi/capacity.js';
+import { describeCall, describeCase } from '../../src/abi/describe-call.js';
 import type { CallOutcome } from '../../src/host/plugin-instance.js';
 import {
   callCaseArbitrary,
-  type CallCase,
   type CaseEnvironment,
 } from '../../src/property/arbitraries/call-case.js';
-import type { CapacityChoice } from '../../src/property/arbitraries/capacity.js';
-import type { CallShape } from '../../src/abi/call-shape.js';
-import type { CallProperty, Verdict } from '../../src/property/call-property.js';
-import { describeCall, describeCase } from '../../src/abi/describe-call.js';
-import { runCallCase, type CaseRun } from '../../src/abi/call-case.js';
+import type { CallProperty, CaseVerdict } from '../../src/property/call-property.js';
 import type { PluginSession } from '../../src/property/session.js';
-import fc from 'fast-check';
 
 export interface SingleCallOptions {
   /**
@@ -27,7 +26,7 @@ export interface SingleCallOptions {
   alwaysProbe?: boolean;
   /** Keep the probe's output (rules that compare against the ample-capacity result). */
   keepProbeOutput?: boolean;
-  judge(run: CaseRun, context: JudgeContext): Verdict;
+  judge(run: CallCaseRun, context: JudgeContext): CaseVerdict;
 }
 
 export interface JudgeContext {
@@ -36,12 +35,12 @@ export interface JudgeContext {
   env: CaseEnvironment;
   session: PluginSession;
   /** Runs a variant of the case on the same instance (a new one if that one is poisoned). */
-  rerun(variant: Partial<CallCase>): CaseRun;
+  rerun: (variant: Partial<CallCase>) => CallCaseRun;
 }
 
 /** A property about one generated call: run it with guards, then judge what happened. */
 export function singleCallProperty(options: SingleCallOptions): CallProperty<CallCase> {
-  let lastRun: CaseRun | undefined;
+  let lastRun: CallCaseRun | undefined;
   return {
     ...(options.appliesTo ? { appliesTo: options.appliesTo } : {}),
     arbitrary: (shape, env) => {
@@ -65,7 +64,7 @@ export function singleCallProperty(options: SingleCallOptions): CallProperty<Cal
       };
       const run = runCallCase(session.current(), shape, testCase, env.maxInputBytes, runOptions);
       lastRun = run;
-      const rerun = (variant: Partial<CallCase>): CaseRun =>
+      const rerun = (variant: Partial<CallCase>): CallCaseRun =>
         runCallCase(
           session.current(),
           shape,
@@ -84,26 +83,18 @@ export function singleCallProperty(options: SingleCallOptions): CallProperty<Cal
   };
 }
 
-export const inconclusive = (outcome: CallOutcome): Verdict => ({
+export const inconclusive = (outcome: CallOutcome): CaseVerdict => ({
   kind: 'inconclusive',
   why: outcome.kind,
 });
 
 /** The return code, or undefined when the call did not return one. */
-export const returnCode = (run: CaseRun): number | undefined =>
+export const returnCode = (run: CallCaseRun): number | undefined =>
   run.main.outcome.kind === 'returned' ? run.main.outcome.value : undefined;
 
-export const hasCapacityCell = (shape: CallShape): boolean => shape.sizing === 'capacity-cell';
-
 /** Bytes of output a successful call says it wrote (none after an error code). */
-export function writtenBytes(run: CaseRun, shape: CallShape): Uint8Array {
+export function writtenBytes(run: CallCaseRun, shape: CallShape): Uint8Array {
   if (returnCode(run) !== 0) return new Uint8Array(0);
   if (shape.sizing !== 'capacity-cell') return run.main.output;
   return run.main.output.subarray(0, (run.main.cellAfter ?? 0) * shape.elementBytes);
 }
-
-/** A capacity strictly below what the call needs (resolved against the probe). */
-export const BELOW_NEEDED: fc.Arbitrary<CapacityChoice> = fc.record({
-  kind: fc.constant('below' as const),
-  fraction: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
-});

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import type { CheckContext } from '../../src/check/define-check.js';
-import type { CallCase } from '../../src/property/arbitraries/call-case.js';
+import type { CheckContext } from '../../src/check/context.js';
+import type { CallCase } from '../../src/abi/call-case.js';
 import { textArbitrary } from '../../src/generators/input-bytes.js';
 import { placementArbitrary } from '../../src/property/arbitraries/placement.js';
 
@@ -26,7 +26,7 @@ export function splitWords(text: string, whitespace: ReadonlySet<number>): strin
 }
 
 export function tokenizerWhitespace(ctx: CheckContext): ReadonlySet<number> {
-  const profile = ctx.spec.spec.profiles.find((entry) => entry.export === 'tokenize');
+  const profile = ctx.spec.profiles.find((entry) => entry.export === 'tokenize');
   if (!profile?.whitespace) throw new Error('the spec has no tokenizer whitespace');
   return new Set(profile.whitespace);
 }

@@ -1,12 +1,21 @@
 import { defineCheck } from '../../src/check/define-check.js';
+import { failOnStoppedCalls } from '../../src/check/stopped-call.js';
 import { OK, checkCallProperty } from '../../src/property/call-property.js';
+import { limitOption } from '../../src/spec-model/limits.js';
 import { singleCallProperty } from '../_internals/single-call.js';
 
-// A call that never returns is stopped by the supervisor, which fails this rule with the call
-// and the case's replay path; any call that comes back, whatever it returned, is fine here.
-export default defineCheck('ZC-CALL-001', (ctx) =>
-  checkCallProperty(
-    ctx,
-    singleCallProperty({ layouts: ['apart', 'adjacent', 'output-at-end'], judge: () => OK }),
-  ),
-);
+// A call that never returns is stopped by the supervisor; the spec says this rule `catches`
+// hangs, so every stopped call of the run, whichever rule's case it was, settles it as a
+// failure with the call and the case's replay path. A call that comes back is fine here.
+export default defineCheck('ZC-CALL-001', {
+  run: (ctx) =>
+    checkCallProperty(
+      ctx,
+      singleCallProperty({ layouts: ['apart', 'adjacent', 'output-at-end'], judge: () => OK }),
+    ),
+  settle: failOnStoppedCalls((stop, { spec, limits }) => ({
+    message: `\`${stop.exportName}\` did not return within ${limits.callTimeoutMs} ms; the call was stopped`,
+    expected: `every call returns within ${limits.callTimeoutMs} ms (${limitOption(spec, 'callTimeoutMs')})`,
+    found: `${stop.call} was still running after ${stop.elapsedMs} ms`,
+  })),
+});

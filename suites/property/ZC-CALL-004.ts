@@ -3,7 +3,7 @@ import { OK, checkCallProperty } from '../../src/property/call-property.js';
 import { inconclusive, singleCallProperty } from '../_internals/single-call.js';
 
 export default defineCheck('ZC-CALL-004', (ctx) => {
-  const codes = ctx.spec.spec.returnCodes;
+  const codes = ctx.spec.returnCodes;
   const known = new Set(codes.map((code) => code.value));
   const listed = codes.map((code) => `${code.value} ${code.name}`).join(', ');
   return checkCallProperty(

@@ -1,6 +1,7 @@
 import { defineCheck } from '../../src/check/define-check.js';
 import { OK, checkCallProperty } from '../../src/property/call-property.js';
-import { hasCapacityCell, returnCode, singleCallProperty } from '../_internals/single-call.js';
+import { hasCapacityCell } from '../../src/abi/call-shape.js';
+import { returnCode, singleCallProperty } from '../_internals/single-call.js';
 
 export default defineCheck('ZC-CALL-005', (ctx) =>
   checkCallProperty(

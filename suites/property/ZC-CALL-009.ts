@@ -1,12 +1,8 @@
 import { defineCheck } from '../../src/check/define-check.js';
 import { OK, checkCallProperty } from '../../src/property/call-property.js';
-import {
-  BELOW_NEEDED,
-  hasCapacityCell,
-  inconclusive,
-  returnCode,
-  singleCallProperty,
-} from '../_internals/single-call.js';
+import { hasCapacityCell } from '../../src/abi/call-shape.js';
+import { belowNeededArbitrary } from '../../src/property/arbitraries/capacity.js';
+import { inconclusive, returnCode, singleCallProperty } from '../_internals/single-call.js';
 
 export default defineCheck('ZC-CALL-009', (ctx) =>
   checkCallProperty(
@@ -14,7 +10,7 @@ export default defineCheck('ZC-CALL-009', (ctx) =>
     singleCallProperty({
       layouts: 'aligned',
       appliesTo: hasCapacityCell,
-      capacity: BELOW_NEEDED,
+      capacity: belowNeededArbitrary,
       judge: (run) => {
         if (run.needed === undefined || run.needed === 0) {
           return {

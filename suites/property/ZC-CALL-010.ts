@@ -1,12 +1,8 @@
 import { defineCheck } from '../../src/check/define-check.js';
 import { OK, checkCallProperty } from '../../src/property/call-property.js';
-import {
-  BELOW_NEEDED,
-  hasCapacityCell,
-  returnCode,
-  singleCallProperty,
-  writtenBytes,
-} from '../_internals/single-call.js';
+import { hasCapacityCell } from '../../src/abi/call-shape.js';
+import { belowNeededArbitrary } from '../../src/property/arbitraries/capacity.js';
+import { returnCode, singleCallProperty, writtenBytes } from '../_internals/single-call.js';
 
 export default defineCheck('ZC-CALL-010', (ctx) =>
   checkCallProperty(
@@ -14,7 +10,7 @@ export default defineCheck('ZC-CALL-010', (ctx) =>
     singleCallProperty({
       layouts: 'aligned',
       appliesTo: hasCapacityCell,
-      capacity: BELOW_NEEDED,
+      capacity: belowNeededArbitrary,
       keepProbeOutput: true,
       judge: (run, { shape, rerun }) => {
         // Only a -3 can be judged here; returning something else is ZC-CALL-009's failure.

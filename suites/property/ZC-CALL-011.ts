@@ -1,15 +1,16 @@
 import fc from 'fast-check';
 import { defineCheck } from '../../src/check/define-check.js';
 import { DEFAULT_PLACEMENT } from '../../src/abi/buffer-layout.js';
-import { OK, checkCallProperty, type Verdict } from '../../src/property/call-property.js';
-import { callCaseArbitrary, type CallCase } from '../../src/property/arbitraries/call-case.js';
-import { expandBytes } from '../../src/generators/input-bytes.js';
+import { OK, checkCallProperty, type CaseVerdict } from '../../src/property/call-property.js';
+import type { CallCase } from '../../src/abi/call-case.js';
+import { callCaseArbitrary } from '../../src/property/arbitraries/call-case.js';
+import { expandBytes } from '../../src/generators/seeded-bytes.js';
 import { describeCase } from '../../src/abi/describe-call.js';
 import { runCallCase } from '../../src/abi/call-case.js';
+import { WASM_PAGE_BYTES as PAGE } from '../../src/wasm/page.js';
 
 const WARM_UP_CALLS = 16;
 const MEASURED_CALLS = 200;
-const PAGE = 65536;
 
 /**
  * Leaks show as growth that continues after warm-up. Inputs are a few KiB so that a leak of
@@ -33,7 +34,7 @@ export default defineCheck('ZC-CALL-011', (ctx) =>
           input: expandBytes(Math.min(length, env.maxInputBytes), seed, text),
         }));
     },
-    check: (session, shape, testCase, env): Verdict => {
+    check: (session, shape, testCase, env): CaseVerdict => {
       const plugin = session.fresh();
       const call = (): boolean => {
         const run = runCallCase(plugin, shape, testCase, env.maxInputBytes);

@@ -2,12 +2,13 @@ import fc from 'fast-check';
 import { defineCheck } from '../../src/check/define-check.js';
 import { DEFAULT_PLACEMENT } from '../../src/abi/buffer-layout.js';
 import type { PluginInstance } from '../../src/host/plugin-instance.js';
-import { OK, checkCallProperty, type Verdict } from '../../src/property/call-property.js';
-import { callCaseArbitrary, type CallCase } from '../../src/property/arbitraries/call-case.js';
+import { OK, checkCallProperty, type CaseVerdict } from '../../src/property/call-property.js';
+import type { CallCase } from '../../src/abi/call-case.js';
+import { callCaseArbitrary } from '../../src/property/arbitraries/call-case.js';
 import type { CallShape } from '../../src/abi/call-shape.js';
 import { describeCase } from '../../src/abi/describe-call.js';
 import { runCallCase } from '../../src/abi/call-case.js';
-import { DEFAULT_CLOCK_START_NS } from '../../src/check/plugin-under-test.js';
+import { DEFAULT_CLOCK_START_NS } from '../../src/host/wasi-preview1.js';
 
 const DAY_NS = 86_400_000_000_000n;
 
@@ -52,7 +53,7 @@ export default defineCheck('ZC-CALL-012', (ctx) =>
       }));
       return fc.tuple(one, one);
     },
-    check: (session, shape, [a, b], env): Verdict => {
+    check: (session, shape, [a, b], env): CaseVerdict => {
       const first = session.fresh();
       const firstA = result(first, shape, a, env.maxInputBytes);
       const middleB = result(first, shape, b, env.maxInputBytes);

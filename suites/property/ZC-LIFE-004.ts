@@ -2,11 +2,12 @@ import fc from 'fast-check';
 import { defineCheck } from '../../src/check/define-check.js';
 import { describeSetupFailure } from '../../src/host/lifecycle.js';
 import type { PluginInstance } from '../../src/host/plugin-instance.js';
-import { OK, checkCallProperty, type Verdict } from '../../src/property/call-property.js';
+import { OK, checkCallProperty, type CaseVerdict } from '../../src/property/call-property.js';
 import { inputBytesArbitrary } from '../../src/generators/input-bytes.js';
 import type { CallShape } from '../../src/abi/call-shape.js';
-import { describeBytes } from '../../src/abi/describe-call.js';
-import { ampleCapacity, callWithCapacity } from '../../src/abi/call-case.js';
+import { describeBytes } from '../../src/util/bytes-text.js';
+import { callWithCapacity } from '../../src/abi/call-case.js';
+import { ampleCapacity } from '../../src/abi/capacity.js';
 import { DEFAULT_PLACEMENT } from '../../src/abi/buffer-layout.js';
 import { describeOutcome } from '../_internals/describe.js';
 
@@ -71,7 +72,7 @@ export default defineCheck('ZC-LIFE-004', (ctx) =>
           { maxCommands: 12 },
         )
         .map((commands) => [...commands]),
-    check: (_session, shape, commands): Verdict => {
+    check: (_session, shape, commands): CaseVerdict => {
       const start = (): PluginInstance => {
         const setup = ctx.startPlugin();
         if (!setup.ok)

@@ -1,7 +1,7 @@
 import { defineCheck } from '../../src/check/define-check.js';
 import { OK, checkCallProperty } from '../../src/property/call-property.js';
 import { guardedCall } from '../../src/abi/guarded-call.js';
-import { encodeStruct } from '../../src/abi/call-shape.js';
+import { encodeStruct } from '../../src/abi/struct.js';
 import { describeOutcome } from '../_internals/describe.js';
 import { resizeCase, validDimensions } from '../_internals/resize.js';
 import { inconclusive, singleCallProperty } from '../_internals/single-call.js';

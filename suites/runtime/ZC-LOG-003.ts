@@ -7,7 +7,7 @@ export default defineCheck('ZC-LOG-003', (ctx) => {
   if (!logs && !writes) return notApplicable('imports neither env.host_log nor fd_write');
   const exercise = ctx.cannedExercise();
   if (exercise.setupFailure) return blocked(exercise.setupFailure);
-  const limit = ctx.limits['maxLogBytesPerCall'] ?? Infinity;
+  const limit = ctx.limits.maxLogBytesPerCall;
   const worst = exercise.bytesPerCall.reduce(
     (max, entry) => (entry.bytes > max.bytes ? entry : max),
     { call: '(none)', bytes: 0 },

@@ -1,10 +1,11 @@
 import { blocked, defineCheck, fail, notApplicable, pass } from '../../src/check/define-check.js';
 import { DEFAULT_PLACEMENT } from '../../src/abi/buffer-layout.js';
+import { rolesOf } from '../../src/abi/call-shape.js';
 import { guardedCall } from '../../src/abi/guarded-call.js';
 import { describeSetupFailure } from '../../src/host/lifecycle.js';
-import { expandBytes } from '../../src/generators/input-bytes.js';
+import { expandBytes } from '../../src/generators/seeded-bytes.js';
+import { WASM_PAGE_BYTES as PAGE } from '../../src/wasm/page.js';
 
-const PAGE = 65536;
 const HOST_PAGES = 32;
 /** Inputs large enough that a plugin copying them into a heap buffer needs fresh heap. */
 const INPUT_SIZES = [0, 1024, 64 * 1024, 512 * 1024];
@@ -29,7 +30,7 @@ export default defineCheck('ZC-MEM-004', (ctx) => {
     return blocked('memory cannot grow for the host (ZC-MEM-003)');
   }
   plugin.bytes().fill(PATTERN, base, base + HOST_PAGES * PAGE);
-  const roles = (ctx.spec.export('process').params ?? []).map((param) => param.role);
+  const roles = rolesOf(ctx.spec, 'process');
   let calls = 0;
   for (const size of INPUT_SIZES) {
     if (plugin.poisoned) break; // a trap is ZC-CALL-002's failure

@@ -2,9 +2,7 @@ import { defineCheck, fail, pass } from '../../src/check/define-check.js';
 import type { Failure } from '../../src/spec-model/report-types.generated.js';
 
 export default defineCheck('ZC-EXP-001', (ctx) => {
-  const required = ctx.spec.spec.exports.filter(
-    (entry) => entry.required && entry.kind === 'function',
-  );
+  const required = ctx.spec.exports.filter((entry) => entry.required && entry.kind === 'function');
   const failures: Failure[] = required
     .filter((entry) => ctx.exportState(entry.name) === 'missing')
     .map((entry) => ({

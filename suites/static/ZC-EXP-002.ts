@@ -7,7 +7,7 @@ export default defineCheck('ZC-EXP-002', (ctx) => {
   if (!ctx.compiled.ok) throw new Error('gated on ZC-MOD-001');
   const failures: Failure[] = [];
   let checked = 0;
-  for (const spec of ctx.spec.spec.exports) {
+  for (const spec of ctx.spec.exports) {
     const state = ctx.exportState(spec.name);
     if (state === 'missing') continue;
     checked++;

@@ -3,7 +3,7 @@ import type { Failure } from '../../src/spec-model/report-types.generated.js';
 
 export default defineCheck('ZC-EXP-003', (ctx) => {
   const failures: Failure[] = [];
-  for (const spec of ctx.spec.spec.exports) {
+  for (const spec of ctx.spec.exports) {
     if (!spec.requiresExports || ctx.exportState(spec.name) === 'missing') continue;
     for (const companion of spec.requiresExports) {
       if (ctx.exportState(companion) !== 'missing') continue;

@@ -1,7 +1,7 @@
 import { defineCheck, fail, pass } from '../../src/check/define-check.js';
 
 export default defineCheck('ZC-LIM-001', (ctx) => {
-  const limit = ctx.limits['maxBinaryBytes'] ?? Infinity;
+  const limit = ctx.limits.maxBinaryBytes;
   const size = ctx.bytes.length;
   if (size <= limit) return pass(`${size} bytes (limit ${limit})`);
   return fail(`the binary is ${size} bytes, over ${limit}`, [

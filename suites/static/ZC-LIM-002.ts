@@ -4,7 +4,7 @@ export default defineCheck('ZC-LIM-002', (ctx) => {
   if (!ctx.compiled.ok) throw new Error('gated on ZC-MOD-001');
   const limits = ctx.compiled.info.exports.find((entry) => entry.name === 'memory')?.memory;
   if (!limits) throw new Error('gated on ZC-MEM-001');
-  const limit = ctx.limits['maxInitialPages'] ?? Infinity;
+  const limit = ctx.limits.maxInitialPages;
   if (limits.initialPages <= limit) {
     return pass(`${limits.initialPages} initial pages (limit ${limit})`);
   }

@@ -1,7 +1,6 @@
 import { defineCheck, fail, pass } from '../../src/check/define-check.js';
 import { GUARD_BYTES } from '../../src/abi/buffer-layout.js';
-
-const PAGE = 65536;
+import { WASM_PAGE_BYTES as PAGE } from '../../src/wasm/page.js';
 
 export default defineCheck('ZC-MEM-003', (ctx) => {
   if (!ctx.compiled.ok) throw new Error('gated on ZC-MOD-001');
@@ -11,7 +10,7 @@ export default defineCheck('ZC-MEM-003', (ctx) => {
   const limits = ctx.compiled.info.exports.find((entry) => entry.name === 'memory')?.memory;
   if (!limits) throw new Error('gated on ZC-MEM-001');
   if (limits.maximumPages === undefined) return pass('no memory maximum: the host can grow pages');
-  const maxInput = ctx.limits['maxInputBytes'] ?? 0;
+  const maxInput = ctx.limits.maxInputBytes;
   // An input and an output of the largest size, with guards: what the host must be able to place.
   const neededPages = Math.ceil((2 * maxInput + 16 * GUARD_BYTES) / PAGE);
   const room = limits.maximumPages - limits.initialPages;

@@ -175,8 +175,9 @@ export function instrument(binaryen: Binaryen, bytes: Uint8Array): Instrumented 
     return { ok: true, bytes: module.emitBinary(), functions, loops };
   } catch (error) {
     // binaryen throws its own objects (with a message) besides Errors.
-    const message = (error as { message?: unknown } | null)?.message ?? String(error);
-    return { ok: false, message: `binaryen could not instrument the module: ${String(message)}` };
+    const message = (error as { message?: unknown } | null)?.message;
+    const text = typeof message === 'string' ? message : String(error);
+    return { ok: false, message: `binaryen could not instrument the module: ${text}` };
   } finally {
     module?.dispose();
   }

@@ -25,7 +25,7 @@ export function chooseJsBaseline(
   exports: ReadonlySet<string>,
   pluginName: string | undefined,
 ): JsBaselineChoice | null {
-  for (const profile of spec.spec.profiles) {
+  for (const profile of spec.profiles) {
     if (!exports.has(profile.export)) continue;
     if (profile.whitespace) {
       return { name: 'tokenizer', rule: `profile ${profile.name} (exports \`${profile.export}\`)` };
@@ -51,7 +51,7 @@ export function jsTaskFor(
     run: () => (written = fn(input.input, output)),
     written: () => output.slice(0, Math.max(0, written)),
   });
-  const whitespace = spec.spec.profiles.find((profile) => profile.whitespace)?.whitespace ?? [];
+  const whitespace = spec.textWhitespace();
   if (baseline === 'copy' && exportName === 'process') return bytesTask(copyJs);
   if (baseline === 'tokenizer' && exportName === 'process') {
     return bytesTask(createTokenizerProcess(whitespace));

@@ -4,7 +4,7 @@ import type {
   MeasuredCase,
   PluginBench,
 } from '../../spec-model/bench-report-types.generated.js';
-import { formatSize } from '../sizes.js';
+import { formatSize } from '../../util/format-size.js';
 import { formatDuration } from './format.js';
 import {
   COLUMNS,

@@ -1,5 +1,9 @@
-import type { BenchReport, CaseComparison, PluginBench } from '../../spec-model/bench-report-types.generated.js';
-import { formatSize } from '../sizes.js';
+import type {
+  BenchReport,
+  CaseComparison,
+  PluginBench,
+} from '../../spec-model/bench-report-types.generated.js';
+import { formatSize } from '../../util/format-size.js';
 import { formatDuration } from './format.js';
 import {
   COLUMNS,

@@ -1,5 +1,9 @@
-import type { BenchReport, CaseResult, PluginBench } from '../../spec-model/bench-report-types.generated.js';
-import { formatSize } from '../sizes.js';
+import type {
+  BenchReport,
+  CaseResult,
+  PluginBench,
+} from '../../spec-model/bench-report-types.generated.js';
+import { formatSize } from '../../util/format-size.js';
 import {
   formatCount,
   formatDuration,

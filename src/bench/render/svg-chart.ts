@@ -1,4 +1,4 @@
-import { formatSize } from '../sizes.js';
+import { formatSize } from '../../util/format-size.js';
 import { formatCount } from './format.js';
 
 /** Axis labels at powers of ten: `1`, `100`, `10 k`, `1 G`. */

@@ -1,6 +1,6 @@
 import { createColors } from 'picocolors';
 import type { BenchReport, PluginBench } from '../../spec-model/bench-report-types.generated.js';
-import { formatSize } from '../sizes.js';
+import { formatSize } from '../../util/format-size.js';
 import {
   OVERHEAD_TARGET,
   caseCells,

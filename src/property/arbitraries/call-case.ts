@@ -1,20 +1,16 @@
 import fc from 'fast-check';
-import type { LayoutKind, Placement } from '../../abi/buffer-layout.js';
+import type { LayoutKind } from '../../abi/buffer-layout.js';
+import type { CallCase } from '../../abi/call-case.js';
+import type { CallShape } from '../../abi/call-shape.js';
+import type { CapacityChoice } from '../../abi/capacity.js';
+import type { SizeFormula } from '../../abi/size-formula.js';
+import { encodeStruct } from '../../abi/struct.js';
+import { inputBytesArbitrary } from '../../generators/input-bytes.js';
+import { expandBytes } from '../../generators/seeded-bytes.js';
 import type { StructSpec } from '../../spec-model/abi-types.generated.js';
-import { encodeStruct, type CallShape, type SizeFormula } from '../../abi/call-shape.js';
-import { capacityArbitrary, type CapacityChoice } from './capacity.js';
-import { expandBytes, inputBytesArbitrary } from '../../generators/input-bytes.js';
+import { capacityArbitrary } from './capacity.js';
 import { placementArbitrary } from './placement.js';
 import { structFieldsArbitrary, type FieldValues } from './struct-fields.js';
-
-/** One generated call: what goes in the buffers, where the buffers go, and the capacity. */
-export interface CallCase {
-  input: Uint8Array;
-  /** For exports with a params struct: its field values. */
-  fields?: FieldValues;
-  placement: Placement;
-  capacity: CapacityChoice;
-}
 
 export interface CaseEnvironment {
   maxInputBytes: number;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { StructSpec } from '../../spec-model/abi-types.generated.js';
-import type { SizeFormula } from '../../abi/call-shape.js';
+import type { SizeFormula } from '../../abi/size-formula.js';
 
 /** Dimension-like u32s: 0, 1, small, wide, and values whose products overflow u32. */
 const dimension = fc.oneof(

@@ -1,0 +1,43 @@
+import type { PluginSetup } from '../host/lifecycle.js';
+import type { Determinism } from '../host/wasi-preview1.js';
+import type { Rule } from '../spec-model/abi-types.generated.js';
+import type { Limits } from '../spec-model/limits.js';
+import type { SpecIndex } from '../spec-model/spec-index.js';
+import type { ModuleInfo } from '../wasm/module-info.js';
+import type { CannedExercise } from './canned-exercise.js';
+
+export type CompileResult =
+  { ok: true; module: WebAssembly.Module; info: ModuleInfo } | { ok: false; message: string };
+
+export interface PropertySettings {
+  runs: number;
+  path?: string;
+  exports?: string[];
+}
+
+export type ExportState = 'ok' | 'missing' | 'wrong-kind' | 'wrong-signature';
+
+/** Everything a check may ask about the plugin under test and the run it is part of. */
+export interface CheckContext {
+  readonly spec: SpecIndex;
+  readonly rule: Rule;
+  readonly bytes: Uint8Array;
+  readonly compiled: CompileResult;
+  /** Limits for this run: the spec's defaults with the user's overrides. */
+  readonly limits: Limits;
+  readonly seed: number;
+  /** Why an export must not be called in this run (it hung or bombed earlier), if so. */
+  blockedReason(exportName: string): string | undefined;
+  /** Whether an export exists with the spec's kind and signature. */
+  exportState(name: string): ExportState;
+  /** A new instance through `_initialize` and (unless told otherwise) `init`. */
+  startPlugin(options?: { runInit?: boolean; determinism?: Partial<Determinism> }): PluginSetup;
+  /** The shared canned run (init, plugin_info, process on fixed inputs, cleanup), done once. */
+  cannedExercise(): CannedExercise;
+  /** Property settings: cases per property, a path to replay, exports to restrict to. */
+  readonly property: PropertySettings;
+  /** Labels the current property case, so a hang can be reported with its replay path. */
+  markCase(index: number, input?: Uint8Array): void;
+  /** The command that reruns just this rule on this plugin. */
+  replayCommand(extraArgs?: string): string;
+}
