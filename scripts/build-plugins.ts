@@ -1,12 +1,19 @@
-// Builds every member of two cargo workspaces for wasm and copies the modules, with a
-// BUILD-INFO.json next to them:
+// Builds two sets of Rust plugins for wasm and copies the modules, with a BUILD-INFO.json next
+// to them:
 //
-//   set        workspace (Cargo.toml)          output (<package>.wasm, BUILD-INFO.json)
-//   reference  reference-plugins/              reference-plugins/dist/
-//   broken     reference-plugins/broken/rust/  reference-plugins/broken/dist/
+//   set        sources                                      output (<package>.wasm, BUILD-INFO.json)
+//   reference  reference-plugins/ (cargo workspace)         reference-plugins/dist/
+//   broken     reference-plugins/broken/mutations/*.patch   reference-plugins/broken/dist/
 //
-// The broken set is the Rust part of the broken-plugin corpus (one deliberate bug per crate);
-// it is a separate workspace so that nothing in it can pass for a reference plugin.
+// The broken set is the Rust part of the broken-plugin corpus: each fixture is a reference
+// plugin plus one patch (mutations/<fixture>.patch, a unified diff whose header names the base
+// crate and the bug). For every patch the base crate is copied into a workspace generated under
+// the set's cargo target directory (<target-dir>/broken/workspace/<fixture>/), the patch is
+// applied with scripts/apply-patch.ts (exact context, no fuzz: a patch that no longer applies
+// to its reference fails the build, naming the hunk and line), and that workspace is built like
+// the reference one. It is a separate workspace so that nothing in it can pass for a reference
+// plugin, and it is regenerated on every build (files are rewritten only when their content
+// changes, so cargo's incremental checks still work).
 //
 //   tsx scripts/build-plugins.ts [--set reference|broken] [--out <dir>] [--target-dir <dir>]
 //
@@ -30,6 +37,15 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { execa } from 'execa';
+import { mutationWorkspaceFiles, readMutations, syncDirectory } from './mutation-workspace.js';
+import {
+  PLUGIN_SETS,
+  REFERENCE_WORKSPACE,
+  mutationWorkspace,
+  type MutationPluginSet,
+  type PluginSet,
+  type PluginSetName,
+} from './plugin-sets.js';
 import {
   buildCPlugins,
   findClang,
@@ -43,39 +59,9 @@ import {
 } from './rust-toolchain.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export { PLUGIN_SETS, type PluginSet, type PluginSetName };
 const DEFAULT_TARGET_DIR = join(REPO_ROOT, 'reference-plugins', 'target');
-
-export type PluginSetName = 'reference' | 'broken';
-
-/** One cargo workspace whose cdylib members are built into one output directory. */
-export interface PluginSet {
-  name: PluginSetName;
-  /** The directory holding the workspace's Cargo.toml and Cargo.lock. */
-  workspace: string;
-  /** Where the committed modules and BUILD-INFO.json live: the default output directory. */
-  dist: string;
-  /**
-   * Where the set goes inside --out and --target-dir: '' for that directory itself, otherwise
-   * a subdirectory of it. Two sets never share a cargo target directory, so a crate in one
-   * cannot overwrite a same-named module of the other.
-   */
-  subdir: string;
-}
-
-export const PLUGIN_SETS: readonly PluginSet[] = [
-  {
-    name: 'reference',
-    workspace: join(REPO_ROOT, 'reference-plugins'),
-    dist: join(REPO_ROOT, 'reference-plugins', 'dist'),
-    subdir: '',
-  },
-  {
-    name: 'broken',
-    workspace: join(REPO_ROOT, 'reference-plugins', 'broken', 'rust'),
-    dist: join(REPO_ROOT, 'reference-plugins', 'broken', 'dist'),
-    subdir: 'broken',
-  },
-];
 
 export interface PluginInfo {
   /** Cargo package version. */
@@ -177,7 +163,7 @@ export async function buildPlugins(options: {
   workspace?: string;
 }): Promise<BuildInfo> {
   const { out, targetDir, toolchain } = options;
-  const workspace = options.workspace ?? PLUGIN_SETS[0]!.workspace;
+  const workspace = options.workspace ?? REFERENCE_WORKSPACE;
   const env = buildEnv(toolchain, targetDir);
   const members = await workspaceMembers(toolchain, env, workspace);
   if (members.length === 0)
@@ -218,6 +204,26 @@ export async function buildPlugins(options: {
   return info;
 }
 
+/** One broken fixture: a reference crate and the patch that breaks it. */
+export async function buildMutations(options: {
+  out: string;
+  targetDir: string;
+  toolchain: RustToolchain;
+  set: MutationPluginSet;
+}): Promise<BuildInfo> {
+  const { out, targetDir, toolchain, set } = options;
+  const mutations = await readMutations(set);
+  const workspace = mutationWorkspace(targetDir);
+  await syncDirectory(workspace, await mutationWorkspaceFiles(set, mutations));
+  const info = await buildPlugins({ out, targetDir, toolchain, workspace });
+  const built = Object.keys(info.plugins).sort();
+  const expected = mutations.map((m) => m.fixture);
+  if (built.join() !== expected.join()) {
+    throw new Error(`built ${built.join(', ')} from patches for ${expected.join(', ')}`);
+  }
+  return info;
+}
+
 /** Where a set is written and built, given the command line's --out and --target-dir. */
 export function setDirectories(
   set: PluginSet,
@@ -246,14 +252,17 @@ async function main(): Promise<number> {
     return 64;
   }
   const rel = (path: string) => relative(process.cwd(), path) || '.';
+  const sources = (set: PluginSet) =>
+    set.name === 'reference'
+      ? rel(join(set.workspace, 'Cargo.toml'))
+      : `${rel(join(set.mutations, '*.patch'))} (on ${rel(set.baseWorkspace)}/<base>)`;
   if (values.help) {
     console.log(
       [
         'Usage: tsx scripts/build-plugins.ts [--set reference|broken] [--out <dir>] [--target-dir <dir>]',
         '  --set         build only this set (default: both)',
         ...PLUGIN_SETS.map(
-          (set) =>
-            `                ${set.name}: ${rel(join(set.workspace, 'Cargo.toml'))} -> ${rel(set.dist)}`,
+          (set) => `                ${set.name}: ${sources(set)} -> ${rel(set.dist)}`,
         ),
         '  --out         where to write <plugin>.wasm and BUILD-INFO.json: the reference set in',
         "                <dir>, the broken set in <dir>/broken (default: each set's directory above)",
@@ -286,11 +295,13 @@ async function main(): Promise<number> {
       targetDir: values['target-dir'],
     });
     const setStarted = performance.now();
-    console.error(`build-plugins: ${set.name} set (${rel(set.workspace)})`);
+    console.error(`build-plugins: ${set.name} set (${sources(set)})`);
     let info: BuildInfo;
     try {
-      info = await buildPlugins({ out, targetDir, toolchain, workspace: set.workspace });
-      if (set.name === 'reference') {
+      if (set.name === 'broken') {
+        info = await buildMutations({ out, targetDir, toolchain, set });
+      } else {
+        info = await buildPlugins({ out, targetDir, toolchain, workspace: set.workspace });
         // The plugin in another language: the suite is about the ABI, not about Rust.
         const clang = await findClang();
         if (!clang) {

@@ -1,7 +1,7 @@
 // The committed reference plugins (reference-plugins/dist) are what the suite tests hosts
 // against, so they must be exactly what the committed sources build to, and must work in a
 // bare WebAssembly engine without our host. The Rust fixtures of the broken-plugin corpus
-// (reference-plugins/broken/dist, built from reference-plugins/broken/rust) are held to the
+// (reference-plugins/broken/dist, built from reference-plugins/broken/mutations) are held to the
 // same byte-identical rebuild, so the corpus tests exactly what its sources say.
 
 import { createHash } from 'node:crypto';
