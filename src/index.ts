@@ -1,5 +1,6 @@
 export { runConformance, DEFAULT_SEED, type ConformanceOptions } from './runner/run-conformance.js';
 export { UsageError } from './util/errors.js';
+export { sanitizeText } from './util/sanitize.js';
 export { loadKnownFailures, type KnownFailure } from './runner/expectations.js';
 export { loadSpec } from './spec-model/load-spec.js';
 export type { ZenithAbiSpec, Rule, ExportSpec } from './spec-model/abi-types.generated.js';

@@ -4,6 +4,7 @@ import { runConformance, type ConformanceOptions } from './runner/run-conformanc
 import { selectRules } from './runner/select-rules.js';
 import { loadSpec } from './spec-model/load-spec.js';
 import { SpecIndex } from './spec-model/spec-index.js';
+import { sanitizeDeep } from './util/sanitize.js';
 
 export interface VitestConformanceOptions extends Omit<ConformanceOptions, 'onRuleResult'> {
   /** Fail tests for should-level rules too (by default they pass with a warning). */
@@ -12,6 +13,7 @@ export interface VitestConformanceOptions extends Omit<ConformanceOptions, 'onRu
   timeout?: number;
 }
 
+/** A failed rule as the test's message (from a sanitized result: plugin controls escaped). */
 function failureMessage(result: RuleResult): string {
   const lines = [`${result.rule} (${result.level}): ${result.description}`, result.message];
   for (const failure of result.failures ?? []) {
@@ -39,17 +41,22 @@ export function conformance(plugin: string, options: VitestConformanceOptions = 
   describe(`zenith-conform: ${plugin}`, () => {
     let report: PluginReport | undefined;
     beforeAll(async () => {
-      report = (await runConformance(plugin, options)).plugins[0];
+      const { strict: _strict, timeout: _timeout, ...run } = options;
+      report = (await runConformance(plugin, run)).plugins[0];
     }, options.timeout ?? 120_000);
 
     it('the plugin can be read', () => {
-      if (report?.error) throw new Error(`${report.error.code}: ${report.error.message}`);
+      if (report?.error) {
+        const { code, message } = sanitizeDeep(report.error);
+        throw new Error(`${code}: ${message}`);
+      }
     });
 
     for (const id of ruleIds) {
       const rule = spec.rule(id);
       it(`${id} ${rule.description}`, (context) => {
-        const result = report?.results.find((entry) => entry.rule === id);
+        const found = report?.results.find((entry) => entry.rule === id);
+        const result = found && sanitizeDeep(found, new Set(['stderr', 'stdout']));
         if (!result)
           return context.skip(report?.error ? 'the plugin could not be read' : 'not run');
         if (result.expectation?.outcome === 'expected-failure') {

@@ -59,7 +59,7 @@ describe('zenith-conform bench: usage', () => {
     [[], /no plugin given/],
     [['--frobnicate', ECHO], /unknown option --frobnicate \(see zenith-conform bench --help\)/],
     [['--sizes', '64,lots', ECHO], /--sizes expects sizes like 64,1k,64k,1m.*"lots"/],
-    [['--time', 'soon', ECHO], /--time expects a non-negative integer/],
+    [['--time', 'soon', ECHO], /--time must be a positive integer, got "soon"/],
     [['--export', 'alloc', ECHO], /--export alloc: not an export the bench can call/],
     [['--fail-on-regression', '5', ECHO], /--fail-on-regression needs --baseline/],
     [['--baseline', 'package.json', ECHO], /is not a zenith-conform bench report/],

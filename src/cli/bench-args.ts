@@ -1,30 +1,26 @@
 import type { BenchOptions } from '../bench/run-bench.js';
 import { parseSizes } from '../bench/sizes.js';
-import { UsageError } from '../util/errors.js';
-import { BENCH_OPTIONS } from './options.js';
-import { integer, parseWithTable } from './parse-table.js';
+import { BENCH_OPTIONS, COMMANDS } from './options.js';
+import { decimal, integer, parseWithTable, seedText } from './parse-table.js';
 
 export interface BenchCliArgs {
   plugins: string[];
   help: boolean;
+  version: boolean;
   json: boolean;
   color: boolean | undefined;
   out: string | undefined;
+  /** The seed as given: `random` is picked by the CLI, so that the report shows the number. */
+  seed: number | 'random' | undefined;
   options: BenchOptions;
 }
 
-function number(option: string, text: string): number {
-  if (!/^\d+(\.\d+)?$/.test(text)) {
-    throw new UsageError(
-      'ZC_BAD_OPTION',
-      `--${option} expects a non-negative number, got ${JSON.stringify(text)}`,
-    );
-  }
-  return Number(text);
-}
-
+/**
+ * The bench command's arguments, as typed values; ranges and combinations are checked by
+ * checkBenchOptions, the same check a JS caller of runBench gets.
+ */
 export function parseBenchArgs(argv: readonly string[]): BenchCliArgs {
-  const parsed = parseWithTable(argv, BENCH_OPTIONS, 'zenith-conform bench --help');
+  const parsed = parseWithTable(argv, BENCH_OPTIONS, COMMANDS.bench.help);
   const { text } = parsed;
   const options: BenchOptions = {};
   const sizes = text('sizes');
@@ -36,29 +32,32 @@ export function parseBenchArgs(argv: readonly string[]): BenchCliArgs {
   const time = text('time');
   if (time !== undefined) options.timeMs = integer('time', time);
   const warmup = text('warmup');
-  if (warmup !== undefined) options.warmupMs = integer('warmup', warmup);
+  if (warmup !== undefined) {
+    options.warmupMs = integer('warmup', warmup, 'a non-negative integer');
+  }
   const seed = text('seed');
-  if (seed !== undefined) options.seed = integer('seed', seed);
   if (parsed.flag('no-instructions')) options.instructions = false;
   const max = text('max-instructions-per-byte');
-  if (max !== undefined) options.maxInstructionsPerByte = number('max-instructions-per-byte', max);
+  if (max !== undefined) {
+    options.maxInstructionsPerByte = decimal('max-instructions-per-byte', max);
+  }
   const baseline = text('baseline');
   if (baseline !== undefined) options.baseline = baseline;
   const percent = text('fail-on-regression');
-  if (percent !== undefined)
-    options.failOnRegressionPercent = number('fail-on-regression', percent);
-  const timeout = text('plugin-timeout');
-  if (timeout !== undefined) {
-    options.pluginTimeoutMs = integer('plugin-timeout', timeout);
-    if (options.pluginTimeoutMs < 1)
-      throw new UsageError('ZC_BAD_OPTION', '--plugin-timeout must be at least 1 ms');
+  if (percent !== undefined) {
+    options.failOnRegressionPercent = decimal('fail-on-regression', percent);
   }
+  const timeout = text('plugin-timeout');
+  if (timeout !== undefined) options.pluginTimeoutMs = integer('plugin-timeout', timeout);
+  const color = parsed.last('color', 'no-color');
   return {
     plugins: parsed.positionals,
     help: parsed.flag('help'),
+    version: parsed.flag('version'),
     json: parsed.flag('json'),
-    color: parsed.flag('no-color') ? false : undefined,
+    color: color === undefined ? undefined : color === 'color',
     out: text('out'),
+    seed: seed === undefined ? undefined : seedText('seed', seed),
     options,
   };
 }

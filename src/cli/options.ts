@@ -19,6 +19,23 @@ export interface OptionSpec {
   limit?: string;
 }
 
+/** Options both commands take, described once. */
+const COMMON_OPTIONS: readonly OptionSpec[] = [
+  {
+    name: 'color',
+    kind: 'flag',
+    description: 'Colour the output even when it is not a terminal (also FORCE_COLOR=1).',
+  },
+  {
+    name: 'no-color',
+    kind: 'flag',
+    description:
+      'Plain text output (also NO_COLOR=1); by default colour when stdout is a terminal or CI is set.',
+  },
+  { name: 'version', short: 'V', kind: 'flag', description: 'Print the version and exit.' },
+  { name: 'help', short: 'h', kind: 'flag', description: 'Print this help and exit.' },
+];
+
 const FIXED_OPTIONS: OptionSpec[] = [
   {
     name: 'json',
@@ -29,20 +46,22 @@ const FIXED_OPTIONS: OptionSpec[] = [
     name: 'junit',
     kind: 'string',
     placeholder: 'file',
-    description: 'Also write a JUnit XML report (one testcase per rule per plugin) to this file.',
+    description:
+      'Also write a JUnit XML report (one testcase per rule per plugin) to this file; - prints it on stdout instead of the text report.',
   },
   {
     name: 'expect',
     kind: 'string',
     placeholder: 'file',
     description:
-      'Known failures: JSON {"expectedFailures":[{"rule","reason","plugin"?}]}; an unexpected pass fails.',
+      'Known failures: JSON {"expectedFailures":[{"rule","reason","plugin"?}]} (spec/expect.schema.json); an unexpected pass fails.',
   },
   {
     name: 'shard',
     kind: 'string',
     placeholder: 'k/n',
-    description: 'Check only shard k of n of the plugins (sorted by path), for CI matrix jobs.',
+    description:
+      'Check only shard k of n of the plugins (sorted by path), for CI matrix jobs; an empty shard exits 0.',
   },
   {
     name: 'only',
@@ -79,7 +98,7 @@ const FIXED_OPTIONS: OptionSpec[] = [
     kind: 'string',
     placeholder: 'p',
     description:
-      'Replay one counterexample: the fast-check path a failure printed (with its --seed).',
+      'Replay one counterexample: the fast-check path a failure printed (with its --seed and --only rule).',
   },
   {
     name: 'export',
@@ -92,13 +111,7 @@ const FIXED_OPTIONS: OptionSpec[] = [
     kind: 'flag',
     description: 'Print every rule with its level and description, then exit.',
   },
-  {
-    name: 'no-color',
-    kind: 'flag',
-    description: 'Plain text output (also when NO_COLOR is set or output is not a TTY).',
-  },
-  { name: 'version', kind: 'flag', description: 'Print the version and exit.' },
-  { name: 'help', short: 'h', kind: 'flag', description: 'Print this help and exit.' },
+  ...COMMON_OPTIONS,
 ];
 
 export function optionTable(): OptionSpec[] {
@@ -125,13 +138,45 @@ function optionRows(table: readonly OptionSpec[], column: number): string[] {
   });
 }
 
+/** The two commands: how each is named in its messages and where its help is. */
+export const COMMANDS = {
+  check: {
+    prefix: 'zenith-conform',
+    usage: 'zenith-conform [options] <plugin...>',
+    help: 'zenith-conform --help',
+  },
+  bench: {
+    prefix: 'zenith-conform bench',
+    usage: 'zenith-conform bench [options] <plugin...>',
+    help: 'zenith-conform bench --help',
+  },
+} as const;
+export type CommandName = keyof typeof COMMANDS;
+
+/** An error of either command as printed: `zenith-conform: ...` or `zenith-conform bench: ...`. */
+export function errorLine(command: CommandName, message: string): string {
+  return `${COMMANDS[command].prefix}: ${message}\n`;
+}
+
+/** The message for a command run without a plugin. */
+export function noPluginMessage(command: CommandName): string {
+  return `no plugin given: ${COMMANDS[command].usage} (see ${COMMANDS[command].help})`;
+}
+
+const PLUGIN_ARGUMENTS = [
+  'A plugin is a .wasm file, - (one module read from stdin), a directory (the .wasm files directly',
+  "in it) or a quoted glob with *, ? and ** ('dist/*.wasm', 'target/**/*.wasm'), expanded sorted.",
+];
+
 export function renderHelp(): string {
   return [
-    'Usage: zenith-conform [options] <plugin.wasm...>',
-    '       zenith-conform bench [options] <plugin.wasm...>   (benchmarks: see bench --help)',
+    `Usage: ${COMMANDS.check.usage}`,
+    `       ${COMMANDS.bench.usage}   (benchmarks: see bench --help)`,
     '',
     'Checks Zenith WebAssembly plugins against the plugin ABI spec (spec/ABI.md).',
-    'Exit codes: 0 every must rule passed, 1 a must rule failed, 2 usage error or unreadable path.',
+    ...PLUGIN_ARGUMENTS,
+    'Exit codes: 0 every must rule passed (or the --shard has no plugins), 1 a must rule failed,',
+    '2 usage error, unreadable path, file not written, or internal error (one line on stderr).',
     '',
     'Options:',
     ...optionRows(optionTable(), 34),
@@ -180,10 +225,10 @@ export const BENCH_OPTIONS: readonly OptionSpec[] = [
   },
   {
     name: 'seed',
-    kind: 'integer',
+    kind: 'string',
     placeholder: 'n',
     default: String(BENCH_DEFAULTS.seed),
-    description: 'Seed of the generated inputs.',
+    description: 'Seed of the generated inputs; "random" picks one.',
   },
   {
     name: 'no-instructions',
@@ -230,22 +275,18 @@ export const BENCH_OPTIONS: readonly OptionSpec[] = [
     description:
       "Deadline for one plugin's whole bench; a plugin past it is stopped and reported as an error.",
   },
-  {
-    name: 'no-color',
-    kind: 'flag',
-    description: 'Plain text output (also when NO_COLOR is set or output is not a TTY).',
-  },
-  { name: 'help', short: 'h', kind: 'flag', description: 'Print this help and exit.' },
+  ...COMMON_OPTIONS,
 ];
 
 export function renderBenchHelp(): string {
   return [
-    'Usage: zenith-conform bench [options] <plugin.wasm...>',
+    `Usage: ${COMMANDS.bench.usage}`,
     '',
     'Benchmarks Zenith WebAssembly plugins: each export the spec describes, at each input size, timed',
     'with tinybench against a raw loop and plain JavaScript, plus a deterministic instruction count.',
+    ...PLUGIN_ARGUMENTS,
     'Exit codes: 0 benchmarked and every gate passed, 1 a gate failed or a plugin trapped, hung or',
-    'did not load, 2 usage error or unreadable path.',
+    'did not load, 2 usage error, unreadable path, file not written, or internal error.',
     '',
     'Options:',
     ...optionRows(BENCH_OPTIONS, 38),

@@ -1,8 +1,8 @@
 import type { DepthName } from '../property/depth.js';
 import { UsageError } from '../util/errors.js';
 import { DEFAULT_SEED } from '../runner/run-conformance.js';
-import { optionTable } from './options.js';
-import { integer, parseWithTable } from './parse-table.js';
+import { COMMANDS, optionTable } from './options.js';
+import { byteSize, integer, parseWithTable, seedText } from './parse-table.js';
 import { parseShard, type Shard } from './shard.js';
 
 export interface CliArgs {
@@ -24,42 +24,46 @@ export interface CliArgs {
   limits: Record<string, number>;
 }
 
+/**
+ * The conformance command's arguments, as typed values. Only the text is checked here (is it
+ * a number at all); ranges and combinations are checked by checkConformanceOptions, the same
+ * check a JS caller of runConformance gets.
+ */
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   const table = optionTable();
-  const parsed = parseWithTable(argv, table, '--help');
+  const parsed = parseWithTable(argv, table, COMMANDS.check.help);
   const { text } = parsed;
   const limits: Record<string, number> = {};
   for (const option of table) {
     const value = text(option.name);
-    if (option.limit && value !== undefined) limits[option.limit] = integer(option.name, value);
+    if (option.limit === undefined || value === undefined) continue;
+    // Byte limits take sizes (`1g`); the others (pages, ms) plain integers.
+    limits[option.limit] =
+      option.placeholder === 'bytes' ? byteSize(option.name, value) : integer(option.name, value);
   }
-  const seedText = text('seed');
+  const seed = text('seed');
   if (parsed.flag('quick') && parsed.flag('thorough')) {
     throw new UsageError('ZC_BAD_OPTION', '--quick and --thorough are exclusive');
   }
-  const { list } = parsed;
-  const runsText = text('runs');
+  const runs = text('runs');
+  const shard = text('shard');
+  const color = parsed.last('color', 'no-color');
   return {
     plugins: parsed.positionals,
     json: parsed.flag('json'),
     listRules: parsed.flag('list-rules'),
     help: parsed.flag('help'),
     version: parsed.flag('version'),
-    color: parsed.flag('no-color') ? false : undefined,
-    only: list('only'),
-    exports: list('export'),
+    color: color === undefined ? undefined : color === 'color',
+    only: parsed.list('only'),
+    exports: parsed.list('export'),
     depth: parsed.flag('thorough') ? 'thorough' : 'quick',
-    runs: runsText === undefined ? undefined : integer('runs', runsText),
+    runs: runs === undefined ? undefined : integer('runs', runs),
     path: text('path'),
     junit: text('junit'),
     expect: text('expect'),
-    shard: text('shard') === undefined ? undefined : parseShard(text('shard')!),
-    seed:
-      seedText === undefined
-        ? DEFAULT_SEED
-        : seedText === 'random'
-          ? 'random'
-          : integer('seed', seedText),
+    shard: shard === undefined ? undefined : parseShard(shard),
+    seed: seed === undefined ? DEFAULT_SEED : seedText('seed', seed),
     limits,
   };
 }

@@ -1,4 +1,5 @@
 import type { PluginReport, RuleResult } from '../spec-model/report-types.generated.js';
+import { sanitizeText } from '../util/sanitize.js';
 
 export interface Progress {
   rule(source: string, result: RuleResult): void;
@@ -36,12 +37,14 @@ export function createProgress(
       const width = 20;
       const filled = Math.min(width, Math.round((done / rulesPerPlugin) * width));
       const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
-      redraw(`${bar} ${done}/${rulesPerPlugin} ${result.rule} · ${source}`);
+      redraw(
+        `${bar} ${done}/${rulesPerPlugin} ${sanitizeText(result.rule)} · ${sanitizeText(source)}`,
+      );
     },
     plugin(report) {
       finished++;
       done = 0;
-      const line = `[${finished}/${plugins}] ${report.source}: ${report.verdict.toUpperCase()}`;
+      const line = `[${finished}/${plugins}] ${sanitizeText(report.source)}: ${report.verdict.toUpperCase()}`;
       // One plugin needs no progress line in a log: the report follows at once.
       if (isTTY) {
         clear();

@@ -3,17 +3,30 @@ import { dirname, resolve } from 'node:path';
 import { renderHuman, renderRuleList } from '../report/human.js';
 import { renderJunit } from '../report/junit.js';
 import { loadKnownFailures } from '../runner/expectations.js';
-import { selectRules } from '../runner/select-rules.js';
 import { SpecIndex } from '../spec-model/spec-index.js';
 import { createProgress } from './progress.js';
-import { selectShard } from './shard.js';
+import { emptyShardMessage, selectShard } from './shard.js';
 import { UsageError } from '../util/errors.js';
-import { runConformance } from '../runner/run-conformance.js';
+import {
+  checkConformanceOptions,
+  runConformance,
+  type ConformanceOptions,
+} from '../runner/run-conformance.js';
 import { loadSpec } from '../spec-model/load-spec.js';
 import { packageVersion } from '../util/package-root.js';
-import { renderHelp } from './options.js';
+import { fileProblem, fsErrorText } from '../util/output-path.js';
+import { safeJsonStringify, sanitizeText } from '../util/sanitize.js';
+import { errorLine, noPluginMessage, renderHelp } from './options.js';
 import { EXIT, type CliIo } from './io.js';
 import { parseCliArgs } from './parse-args.js';
+import {
+  commandTypo,
+  pluginName,
+  randomSeed,
+  readStdinModule,
+  resolvePluginArgs,
+  type PluginArg,
+} from './plugin-args.js';
 
 /** The CLI as a function of its arguments and streams: a thin shell over runConformance. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -35,51 +48,109 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout(args.json ? `${JSON.stringify(spec.rules, null, 2)}\n` : renderRuleList(spec));
       return EXIT.ok;
     }
-    if (args.plugins.length === 0) {
+    if (args.plugins.length === 0) throw new UsageError('ZC_NO_PLUGINS', noPluginMessage('check'));
+    const typo = argv[0] === args.plugins[0] ? commandTypo(argv[0], ['bench']) : '';
+    if (typo) {
       throw new UsageError(
-        'ZC_NO_PLUGINS',
-        'no plugin given: zenith-conform [options] <plugin.wasm...> (see --help)',
+        'ZC_UNKNOWN_COMMAND',
+        `unknown command or file ${argv[0]} (did you mean ${typo}?)`,
       );
     }
-    const seed = args.seed === 'random' ? Math.floor(Math.random() * 2 ** 31) : args.seed;
-    const plugins = args.shard ? selectShard(args.plugins, args.shard) : args.plugins;
     const index = new SpecIndex(spec);
     const knownFailures = args.expect ? loadKnownFailures(args.expect, index) : undefined;
-    const progress = createProgress(
-      io.stderr,
-      io.stderrIsTTY ?? false,
-      selectRules(index, args.only).length,
-      plugins.length,
-    );
-    const report = await runConformance(plugins, {
-      seed,
+    const options: ConformanceOptions = {
+      seed: args.seed === 'random' ? randomSeed() : args.seed,
       limits: args.limits,
       depth: args.depth,
       ...(args.only ? { only: args.only } : {}),
       ...(args.runs !== undefined ? { runs: args.runs } : {}),
-      ...(args.path ? { path: args.path } : {}),
+      ...(args.path !== undefined ? { path: args.path } : {}),
       ...(args.exports ? { exports: args.exports } : {}),
       ...(knownFailures ? { knownFailures } : {}),
-      onRuleResult: (source, result) => progress.rule(source, result),
-      onPluginReport: (plugin) => progress.plugin(plugin),
+    };
+    // Everything is checked before the run: a mistake costs no time and prints no report.
+    const ruleIds = checkConformanceOptions(options, index, 'cli');
+    const junit = args.junit;
+    if (junit === '-' && args.json) {
+      throw new UsageError(
+        'ZC_BAD_OPTION',
+        '--junit - and --json both print on stdout: give --junit a file',
+      );
+    }
+    if (junit !== undefined && junit !== '-') {
+      const problem = fileProblem(junit);
+      if (problem) throw new UsageError('ZC_BAD_OUTPUT', `--junit ${junit} ${problem}`);
+    }
+    const given = resolvePluginArgs(args.plugins);
+    const plugins = args.shard ? selectShardOf(given, args.shard) : given;
+    if (plugins.length === 0 && args.shard) {
+      // Not an error: a matrix can have more jobs than plugins. But say so, not a bare header.
+      io.stderr(errorLine('check', emptyShardMessage(args.shard, given.length)));
+      return EXIT.ok;
+    }
+    const names = plugins.map(pluginName);
+    const stdin = plugins.some((plugin) => plugin.kind === 'stdin')
+      ? await readStdinModule(io, 'zenith-conform')
+      : undefined;
+    const inputs = plugins.map((plugin) => (plugin.kind === 'stdin' ? stdin! : plugin.path));
+
+    const progress = createProgress(
+      io.stderr,
+      io.stderrIsTTY ?? false,
+      ruleIds.length,
+      plugins.length,
+    );
+    let finished = 0;
+    const report = await runConformance(inputs, {
+      ...options,
+      onRuleResult: (_source, result) => progress.rule(names[finished] ?? _source, result),
+      onPluginReport: (plugin) => {
+        // Reports come in order: a module from stdin goes by <stdin>, not <bytes>.
+        plugin.source = names[finished++] ?? plugin.source;
+        progress.plugin(plugin);
+      },
     });
     progress.done();
     if (args.shard) report.summary.shard = `${args.shard.index}/${args.shard.count}`;
-    if (args.junit) {
-      mkdirSync(dirname(resolve(args.junit)), { recursive: true });
-      writeFileSync(args.junit, renderJunit(report));
+
+    const color = args.color ?? io.colorSupported ?? false;
+    if (junit === '-') io.stdout(renderJunit(report));
+    else if (args.json) io.stdout(`${safeJsonStringify(report, 2)}\n`);
+    else io.stdout(renderHuman(report, spec, color));
+    // Whatever stdout holds (a report piped to a file), a path that could not be read is said
+    // on the terminal too, one line each.
+    for (const plugin of report.plugins) {
+      if (plugin.verdict === 'error' && plugin.error) {
+        io.stderr(errorLine('check', sanitizeText(plugin.error.message)));
+      }
     }
-    const color = args.color ?? (io.isTTY && !io.env['NO_COLOR']);
-    io.stdout(
-      args.json ? `${JSON.stringify(report, null, 2)}\n` : renderHuman(report, spec, color),
-    );
+    if (junit !== undefined && junit !== '-') {
+      try {
+        mkdirSync(dirname(resolve(junit)), { recursive: true });
+        writeFileSync(junit, renderJunit(report));
+      } catch (error) {
+        io.stderr(
+          errorLine('check', sanitizeText(`--junit ${junit}: not written: ${fsErrorText(error)}`)),
+        );
+        return EXIT.usage;
+      }
+    }
     if (report.plugins.some((plugin) => plugin.verdict === 'error')) return EXIT.usage;
     return report.summary.ok ? EXIT.ok : EXIT.failed;
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`zenith-conform: ${error.message}\n`);
+      io.stderr(errorLine('check', sanitizeText(error.message)));
       return EXIT.usage;
     }
     throw error;
   }
+}
+
+/** Shards by name, so that `-` (<stdin>) takes its place among the paths. */
+export function selectShardOf(
+  plugins: readonly PluginArg[],
+  shard: { index: number; count: number },
+): PluginArg[] {
+  const chosen = new Set(selectShard(plugins.map(pluginName), shard));
+  return plugins.filter((plugin) => chosen.has(pluginName(plugin)));
 }

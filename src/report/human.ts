@@ -1,5 +1,6 @@
 import { createColors } from 'picocolors';
 import { formatSize } from '../util/format-size.js';
+import { sanitizeDeep } from '../util/sanitize.js';
 import type { ZenithAbiSpec } from '../spec-model/abi-types.generated.js';
 import type {
   ConformanceReport,
@@ -89,7 +90,7 @@ function ruleLines(result: RuleResult, c: Colors): string[] {
 }
 
 function pluginLines(plugin: PluginReport, spec: ZenithAbiSpec, c: Colors): string[] {
-  if (plugin.verdict === 'error') {
+  if (plugin.verdict === 'error' && plugin.results.length === 0) {
     return [
       `${c.bold(plugin.source)}`,
       `  ${c.red('ERROR')} ${plugin.error?.message ?? 'could not be checked'}`,
@@ -108,7 +109,12 @@ function pluginLines(plugin: PluginReport, spec: ZenithAbiSpec, c: Colors): stri
     for (const result of results) lines.push(...ruleLines(result, c));
   }
   const { pass, fail, skip, error, shouldFailed } = plugin.counts;
-  const verdict = plugin.verdict === 'pass' ? c.green(c.bold('PASS')) : c.red(c.bold('FAIL'));
+  const verdict =
+    plugin.verdict === 'pass'
+      ? c.green(c.bold('PASS'))
+      : plugin.verdict === 'error'
+        ? c.magenta(c.bold('ERROR'))
+        : c.red(c.bold('FAIL'));
   const parts = [
     `${pass} passed`,
     `${fail} failed${shouldFailed ? ` (${shouldFailed} should)` : ''}`,
@@ -122,12 +128,22 @@ function pluginLines(plugin: PluginReport, spec: ZenithAbiSpec, c: Colors): stri
   return lines;
 }
 
-/** The text report: one section per plugin, rules grouped by the spec's areas. */
+/** Text a renderer prints on several lines on purpose; every other string is one line. */
+export const MULTILINE_FIELDS: ReadonlySet<string> = new Set(['stderr', 'stdout']);
+
+/**
+ * The text report: one section per plugin, rules grouped by the spec's areas. Every string of
+ * the report is sanitized first (plugin output, plugin_info, file names): a plugin's escape
+ * sequences, controls and bidi overrides are shown as `\x1b`, `\u202e`, never sent raw, with
+ * colour or without.
+ */
 export function renderHuman(
-  report: ConformanceReport,
-  spec: ZenithAbiSpec,
+  unsafeReport: ConformanceReport,
+  unsafeSpec: ZenithAbiSpec,
   color: boolean,
 ): string {
+  const report = sanitizeDeep(unsafeReport, MULTILINE_FIELDS);
+  const spec = sanitizeDeep(unsafeSpec);
   const c = createColors(color);
   const lines = [
     c.dim(

@@ -1,3 +1,4 @@
+import { sanitizeDeep, sanitizeText } from '../util/sanitize.js';
 import type {
   ConformanceReport,
   Failure,
@@ -5,11 +6,11 @@ import type {
   RuleResult,
 } from '../spec-model/report-types.generated.js';
 
+// XML 1.0 cannot carry most control characters, even escaped, and a terminal showing the file
+// should not run them: plugin output's controls become visible escapes (`\x1b`), which are
+// plain ASCII. Line feeds and tabs stay, for the multi-line failure text.
 const escapeXml = (text: string): string =>
-  text
-    // XML 1.0 cannot carry most control characters, even escaped; plugin output may hold them.
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd')
+  sanitizeText(text, { multiline: true })
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -78,7 +79,9 @@ function testsuite(plugin: PluginReport): string {
  * failures of type "should" (the exit code, not the XML, is the gate); expected failures from
  * --expect are skipped with their reason, and an unexpected pass is a failure.
  */
-export function renderJunit(report: ConformanceReport): string {
+export function renderJunit(unsafeReport: ConformanceReport): string {
+  // One-line fields stay on one line (an attribute would fold a line feed into a space).
+  const report = sanitizeDeep(unsafeReport, new Set(['stderr', 'stdout']));
   const totals = report.plugins.reduce(
     (sum, plugin) => ({
       tests: sum.tests + plugin.results.length,

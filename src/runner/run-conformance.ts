@@ -9,7 +9,16 @@ import { packageVersion } from '../util/package-root.js';
 import { DEPTHS, type DepthName } from '../property/depth.js';
 import { callableExports } from '../abi/call-shape.js';
 import { UsageError } from '../util/errors.js';
-import type { KnownFailure } from './expectations.js';
+import {
+  checkFunction,
+  checkNameList,
+  checkOptionsObject,
+  checkPositiveInteger,
+  checkSeed,
+  describeValue,
+  didYouMean,
+} from '../util/option-checks.js';
+import { validateKnownFailures, type KnownFailure } from './expectations.js';
 import { checkPlugin } from './check-plugin.js';
 import { limitArgs, resolveLimits } from '../spec-model/limits.js';
 import { selectRules } from './select-rules.js';
@@ -40,29 +49,165 @@ export interface ConformanceOptions {
   onPluginReport?: (report: PluginReport) => void;
 }
 
+/** How option names are spelled in messages: as JS option keys, or as the CLI's flags. */
+export type OptionNaming = 'api' | 'cli';
+
+const CONFORMANCE_KEYS = [
+  'seed',
+  'only',
+  'limits',
+  'runs',
+  'depth',
+  'path',
+  'exports',
+  'knownFailures',
+  'onRuleResult',
+  'onPluginReport',
+] as const;
+
+const CLI_NAMES: Record<(typeof CONFORMANCE_KEYS)[number], string> = {
+  seed: '--seed',
+  only: '--only',
+  limits: 'limits',
+  runs: '--runs',
+  depth: '--quick/--thorough',
+  path: '--path',
+  exports: '--export',
+  knownFailures: '--expect',
+  onRuleResult: 'onRuleResult',
+  onPluginReport: 'onPluginReport',
+};
+
+/** A fast-check path: case indices separated by colons, as a failure's replay prints it. */
+const PATH = /^\d+(:\d+)*$/;
+
+/**
+ * Checks every option before anything runs: a bad value is a UsageError naming the option (as
+ * `seed` for a JS caller, `--seed` for the CLI), never a TypeError or a fast-check error
+ * halfway through a run. Returns the rules the run selects.
+ */
+export function checkConformanceOptions(
+  options: unknown,
+  spec: SpecIndex,
+  naming: OptionNaming = 'api',
+): string[] {
+  const given = checkOptionsObject('runConformance options', options ?? {}, CONFORMANCE_KEYS);
+  const name = (key: (typeof CONFORMANCE_KEYS)[number]): string =>
+    naming === 'cli' ? CLI_NAMES[key] : key;
+  if (given['seed'] !== undefined) checkSeed(name('seed'), given['seed'], naming === 'cli');
+  if (given['runs'] !== undefined) {
+    checkPositiveInteger(
+      name('runs'),
+      given['runs'],
+      ' (a property rule that runs no case proves nothing)',
+    );
+  }
+  const depth = given['depth'];
+  if (depth !== undefined && (typeof depth !== 'string' || !(depth in DEPTHS))) {
+    throw new UsageError(
+      'ZC_BAD_OPTION',
+      `${name('depth')} must be one of ${Object.keys(DEPTHS).join(', ')}, got ${describeValue(depth)}`,
+    );
+  }
+  const limits = given['limits'];
+  if (limits !== undefined) {
+    const entries = spec.limitEntries;
+    const limitKeys = entries.map((entry) => entry.name);
+    const table = checkOptionsObject(name('limits'), limits, limitKeys);
+    for (const entry of entries) {
+      const value = table[entry.name];
+      if (value === undefined) continue;
+      const label = naming === 'cli' ? entry.option : `limits.${entry.name} (${entry.option})`;
+      checkPositiveInteger(label, value);
+    }
+  }
+  let only: string[] | undefined;
+  if (given['only'] !== undefined) {
+    only = checkNameList(name('only'), given['only'], 'rule ids');
+    const ids = [...spec.rulesById.keys()];
+    for (const id of only) {
+      if (!spec.rulesById.has(id)) {
+        throw new UsageError(
+          'ZC_UNKNOWN_RULE',
+          `${name('only')} ${id}: unknown rule${didYouMean(id, ids, 'see --list-rules')}`,
+        );
+      }
+    }
+  }
+  if (given['exports'] !== undefined) {
+    const fuzzable = callableExports(spec);
+    for (const exportName of checkNameList(name('exports'), given['exports'], 'export names')) {
+      if (!fuzzable.includes(exportName)) {
+        throw new UsageError(
+          'ZC_UNKNOWN_EXPORT',
+          `${name('exports')} ${exportName}: not an export the spec fuzzes${didYouMean(exportName, fuzzable, `fuzzed: ${fuzzable.join(', ')}`)}`,
+        );
+      }
+    }
+  }
+  const path = given['path'];
+  if (path !== undefined) {
+    if (typeof path !== 'string' || !PATH.test(path)) {
+      throw new UsageError(
+        'ZC_BAD_OPTION',
+        `${name('path')} must be a fast-check path such as 12:0:3 (case numbers separated by colons, as a replay command prints it), got ${typeof path === 'string' ? JSON.stringify(path) : describeValue(path)}`,
+      );
+    }
+    // A path indexes one property's cases: applied to several rules it would replay a
+    // different case in each, or none.
+    const rule = only?.length === 1 ? spec.rulesById.get(only[0]!) : undefined;
+    if (rule?.kind !== 'property') {
+      const named = !only
+        ? 'none'
+        : only.length !== 1
+          ? `${only.length} rules`
+          : `${only[0]}, a ${rule?.kind ?? 'unknown'} rule`;
+      throw new UsageError(
+        'ZC_BAD_OPTION',
+        `${name('path')} replays a case of one property rule: ${name('only')} must name exactly one property rule, as in the replay command (got ${named})`,
+      );
+    }
+  }
+  if (given['knownFailures'] !== undefined) {
+    validateKnownFailures(given['knownFailures'], spec, name('knownFailures'), { wrapped: false });
+  }
+  for (const key of ['onRuleResult', 'onPluginReport'] as const) {
+    if (given[key] !== undefined) checkFunction(key, given[key]);
+  }
+  return selectRules(spec, only);
+}
+
+function checkPlugins(plugins: unknown): ReadonlyArray<string | Uint8Array> {
+  const list = typeof plugins === 'string' || plugins instanceof Uint8Array ? [plugins] : plugins;
+  if (
+    !Array.isArray(list) ||
+    list.some((item) => !(typeof item === 'string' || item instanceof Uint8Array) || item === '')
+  ) {
+    throw new UsageError(
+      'ZC_BAD_OPTION',
+      `plugins must be a path, a Uint8Array or a list of them, got ${describeValue(plugins)}`,
+    );
+  }
+  if (list.length === 0) {
+    throw new UsageError('ZC_NO_PLUGINS', 'plugins is empty: no plugin to check');
+  }
+  return list as ReadonlyArray<string | Uint8Array>;
+}
+
 /**
  * Checks plugins against the Zenith ABI spec and returns the typed report. Plugins are given as
  * paths or bytes. Anything a plugin does (trap, hang, garbage bytes) ends up in the report;
- * only a usage mistake (unknown rule or limit) throws, as a UsageError.
+ * only a usage mistake (a bad option, an unknown rule or limit) throws, as a UsageError.
  */
 export async function runConformance(
   plugins: string | Uint8Array | ReadonlyArray<string | Uint8Array>,
   options: ConformanceOptions = {},
 ): Promise<ConformanceReport> {
   const spec = new SpecIndex(loadSpec());
-  const list = typeof plugins === 'string' || plugins instanceof Uint8Array ? [plugins] : plugins;
+  const list = checkPlugins(plugins);
+  const ruleIds = checkConformanceOptions(options, spec);
   const seed = options.seed ?? DEFAULT_SEED;
   const limits = resolveLimits(spec, options.limits);
-  const ruleIds = selectRules(spec, options.only);
-  const fuzzable = callableExports(spec);
-  for (const name of options.exports ?? []) {
-    if (!fuzzable.includes(name)) {
-      throw new UsageError(
-        'ZC_UNKNOWN_EXPORT',
-        `--export ${name}: not an export the spec fuzzes (${fuzzable.join(', ')})`,
-      );
-    }
-  }
   const settings = {
     spec,
     ruleIds,

@@ -4,12 +4,17 @@ import { execa } from 'execa';
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const BIN = join(ROOT, 'dist/src/cli/main.js');
 
-/** Runs the built bin (what `npx zenith-conform` runs); never throws on a non-zero exit. */
-export function cli(args: string[], env: Record<string, string> = {}) {
+/**
+ * Runs the built bin (what `npx zenith-conform` runs); never throws on a non-zero exit. Colour
+ * follows picocolors' detection, so the variables it reads are cleared unless a test sets them
+ * (CI turns colour on, as it should in a CI log, but not in these tests).
+ */
+export function cli(args: string[], env: Record<string, string> = {}, input?: Uint8Array) {
   return execa(process.execPath, [BIN, ...args], {
     cwd: ROOT,
-    env: { NO_COLOR: '', FORCE_COLOR: '', ...env },
+    env: { NO_COLOR: '', FORCE_COLOR: '', CI: '', ...env },
     reject: false,
     stripFinalNewline: false,
+    ...(input ? { input } : {}),
   });
 }

@@ -5,6 +5,7 @@ import type {
   PluginBench,
 } from '../../spec-model/bench-report-types.generated.js';
 import { formatSize } from '../../util/format-size.js';
+import { sanitizeDeep } from '../../util/sanitize.js';
 import { formatDuration } from './format.js';
 import {
   COLUMNS,
@@ -121,7 +122,8 @@ function comparisonSection(cases: readonly CaseComparison[]): string {
 }
 
 /** report.html: one self-contained page, inline CSS and SVG only, nothing fetched. */
-export function renderHtml(report: BenchReport): string {
+export function renderHtml(unsafeReport: BenchReport): string {
+  const report = sanitizeDeep(unsafeReport);
   const body: string[] = [
     '<h1>zenith-conform bench</h1>',
     `<p class="facts">${escapeHtml(environmentFacts(report).join(' · '))}</p>`,

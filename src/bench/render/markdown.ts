@@ -4,6 +4,7 @@ import type {
   PluginBench,
 } from '../../spec-model/bench-report-types.generated.js';
 import { formatSize } from '../../util/format-size.js';
+import { sanitizeDeep, sanitizeText } from '../../util/sanitize.js';
 import { formatDuration } from './format.js';
 import {
   COLUMNS,
@@ -17,7 +18,7 @@ import {
   type Column,
 } from './rows.js';
 
-const escapeCell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const escapeCell = (text: string): string => sanitizeText(text).replace(/\|/g, '\\|');
 
 const RIGHT = new Set<string>([
   'ops/s',
@@ -72,7 +73,8 @@ function comparisonRows(cases: readonly CaseComparison[]): string[][] {
 }
 
 /** report.md: tables ready to paste into a README or a pull-request comment. */
-export function renderMarkdown(report: BenchReport): string {
+export function renderMarkdown(unsafeReport: BenchReport): string {
+  const report = sanitizeDeep(unsafeReport);
   const out: string[] = [
     '# zenith-conform bench',
     '',
@@ -132,7 +134,8 @@ export function renderMarkdown(report: BenchReport): string {
 }
 
 /** The compact table the README shows: throughput, overhead, JavaScript and instruction ratios. */
-export function renderSummaryTable(report: BenchReport): string {
+export function renderSummaryTable(unsafeReport: BenchReport): string {
+  const report = sanitizeDeep(unsafeReport);
   const columns: Column[] = [
     'export',
     'input',
@@ -153,8 +156,9 @@ export function renderSummaryTable(report: BenchReport): string {
 }
 
 /** The README's bench section body: where the numbers come from, links, and the compact table. */
-export function renderReadmeResults(report: BenchReport | undefined): string {
-  if (!report) return 'No published report yet: run `npm run bench:publish`.';
+export function renderReadmeResults(unsafeReport: BenchReport | undefined): string {
+  if (!unsafeReport) return 'No published report yet: run `npm run bench:publish`.';
+  const report = sanitizeDeep(unsafeReport);
   const overheads = report.plugins.flatMap((plugin) => {
     const at = overheadAt64k(plugin);
     return at ? [`${pluginTitle(plugin)} ${at}`] : [];

@@ -1,4 +1,5 @@
 import { formatSize } from '../../util/format-size.js';
+import { sanitizeText } from '../../util/sanitize.js';
 import { formatCount } from './format.js';
 
 /** Axis labels at powers of ten: `1`, `100`, `10 k`, `1 G`. */
@@ -23,8 +24,13 @@ export interface ChartSeries {
   points: ChartPoint[];
 }
 
+/** HTML text with plugin controls shown as escapes (`\x1b`), then `&`, `<`, `>`, `"` escaped. */
 export const escapeHtml = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  sanitizeText(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 
 const WIDTH = 640;
 const HEIGHT = 300;

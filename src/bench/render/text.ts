@@ -1,6 +1,7 @@
 import { createColors } from 'picocolors';
 import type { BenchReport, PluginBench } from '../../spec-model/bench-report-types.generated.js';
 import { formatSize } from '../../util/format-size.js';
+import { sanitizeDeep, sanitizeText } from '../../util/sanitize.js';
 import {
   OVERHEAD_TARGET,
   caseCells,
@@ -73,7 +74,13 @@ function pluginText(plugin: PluginBench, c: Colors): string[] {
 }
 
 /** What `zenith-conform bench` prints: a table per plugin, the comparison, the gate, a summary. */
-export function renderBenchText(report: BenchReport, color: boolean, written?: string[]): string {
+export function renderBenchText(
+  unsafeReport: BenchReport,
+  color: boolean,
+  written?: string[],
+): string {
+  // Plugin-controlled text (plugin_info, file names, error messages) is shown escaped.
+  const report = sanitizeDeep(unsafeReport);
   const c = createColors(color);
   const lines = [
     c.dim(environmentFacts(report).join(' · ')),
@@ -118,6 +125,6 @@ export function renderBenchText(report: BenchReport, color: boolean, written?: s
   const s = report.summary;
   const summary = `${s.plugins} plugin(s), ${s.cases} case(s): ${s.measured} measured, ${s.rejected} rejected, ${s.errors} error(s)`;
   lines.push(s.errors > 0 ? c.red(summary) : summary);
-  if (written && written.length > 0) lines.push(`wrote ${written.join(', ')}`);
+  if (written && written.length > 0) lines.push(`wrote ${sanitizeText(written.join(', '))}`);
   return `${lines.join('\n')}\n`;
 }
