@@ -9,6 +9,7 @@ import { CallWatch, createWatchBuffer } from '../src/host/call-watch.js';
 import { loadSpec } from '../src/spec-model/load-spec.js';
 import { SpecIndex } from '../src/spec-model/spec-index.js';
 import { compilePlugin } from '../src/runner/load-plugin.js';
+import { preparePluginModule } from '../src/host/plugin-module.js';
 import { PluginUnderTest } from '../src/check/plugin-under-test.js';
 import { resolveLimits } from '../src/spec-model/limits.js';
 import { loadChecks } from '../src/runner/registry.js';
@@ -26,20 +27,23 @@ const spec = new SpecIndex(loadSpec());
 const bytes = new Uint8Array(readFileSync(pluginPath));
 const compiled = await compilePlugin(bytes);
 if (!compiled.ok) throw new Error(compiled.message);
+const limits = resolveLimits(spec, {
+  maxInputBytes: process.env['BENCH_MAX_INPUT']
+    ? Number(process.env['BENCH_MAX_INPUT'])
+    : undefined,
+});
+const prepared = await preparePluginModule(bytes, limits.maxMemoryBytes);
+if (!prepared.ok) throw new Error(prepared.message);
 const checks = await loadChecks();
 const seed = 42;
 const state = new PluginUnderTest(
   spec,
   bytes,
-  { ok: true, module: compiled.module, info: compiled.info },
+  { ok: true, plugin: prepared.plugin, info: compiled.info },
   {
     source: pluginPath,
     seed,
-    limits: resolveLimits(spec, {
-      maxInputBytes: process.env['BENCH_MAX_INPUT']
-        ? Number(process.env['BENCH_MAX_INPUT'])
-        : undefined,
-    }),
+    limits,
     replayArgs: '',
     property: { runs: RUNS, exports: ['process'] },
   },
@@ -56,7 +60,7 @@ const setup = state.startPlugin();
 if (!setup.ok) throw new Error('plugin did not start');
 const plugin = setup.instance;
 const process_ = plugin.instance.exports['process'] as (...args: number[]) => number;
-const base = plugin.memory!.grow(64) * 65536;
+const base = plugin.growForHost(64) * 65536;
 const bare = (): void => {
   fc.assert(
     fc.property(callCaseArbitrary(shape, env, ['apart']), (testCase) => {

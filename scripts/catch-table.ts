@@ -10,6 +10,10 @@ export interface CorpusManifest {
     why: string;
     limits?: Record<string, number>;
     padBytes?: number;
+    /** Bytes of an extra data segment (test/helpers/wat.ts withDataSegment) appended at 64 KiB. */
+    dataBytes?: number;
+    /** A hostile plugin: the stress test runs it again and again on a loaded machine. */
+    hostile?: boolean;
   }>;
   /** Rules no broken plugin can demonstrate, with the reason. */
   uncatchable?: Array<{ rule: string; reason: string }>;
@@ -21,7 +25,7 @@ export function readCorpusManifest(repoRoot: string): CorpusManifest {
 }
 
 const fixtureName = (path: string): string =>
-  path.replace(/^(not-wasm|dist)\//, '').replace(/\.(wat|wasm)$/, '');
+  path.replace(/^(not-wasm|dist|hostile)\//, '').replace(/\.(wat|wasm)$/, '');
 
 /**
  * The catch table: for each rule, the broken plugins that must fail it. It is generated from

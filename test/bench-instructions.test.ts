@@ -9,6 +9,7 @@ import { loadBinaryen } from '../src/bench/instructions/binaryen-api.js';
 import { COUNTER_EXPORT, instrument } from '../src/bench/instructions/instrument.js';
 import { generateInput, type BenchInput } from '../src/bench/inputs.js';
 import type { InstanceOptions } from '../src/host/plugin-instance.js';
+import { preparePluginModule, type PluginModule } from '../src/host/plugin-module.js';
 import { callShapeOf } from '../src/abi/call-shape.js';
 import { loadSpec } from '../src/spec-model/load-spec.js';
 import { SpecIndex } from '../src/spec-model/spec-index.js';
@@ -20,7 +21,7 @@ const binaryen = await loadBinaryen();
 const options: InstanceOptions = {
   determinism: { randomSeed: 42, clockStartNs: 0n },
   captureLimit: 1024,
-  maxMemoryBytes: 64 * 1024 * 1024,
+  maxLogBytesPerCall: 65536,
 };
 
 /** `process` writes the byte sum of its input: a call, a loop, and straight-line code. */
@@ -53,10 +54,12 @@ const SUM_PLUGIN = `(module
  */
 const handCount = (len: number): number => 14 + 1 + 16 * (len + 1);
 
-async function compiledCounter(bytes: Uint8Array): Promise<WebAssembly.Module> {
+async function compiledCounter(bytes: Uint8Array): Promise<PluginModule> {
   const instrumented = instrument(binaryen, bytes);
   if (!instrumented.ok) throw new Error(instrumented.message);
-  return WebAssembly.compile(instrumented.bytes as Uint8Array<ArrayBuffer>);
+  const prepared = await preparePluginModule(instrumented.bytes, 64 * 1024 * 1024);
+  if (!prepared.ok) throw new Error(prepared.message);
+  return prepared.plugin;
 }
 
 const bytesInput = (length: number): BenchInput => ({
@@ -68,7 +71,9 @@ const bytesInput = (length: number): BenchInput => ({
 describe('instruction counting', () => {
   it('matches the hand count of a small module, for several input lengths', async () => {
     const module = await compiledCounter(wat(SUM_PLUGIN));
-    expect(WebAssembly.Module.exports(module).map((entry) => entry.name)).toContain(COUNTER_EXPORT);
+    expect(WebAssembly.Module.exports(module.module).map((entry) => entry.name)).toContain(
+      COUNTER_EXPORT,
+    );
     const shape = callShapeOf(spec, 'process');
     for (const length of [0, 1, 7, 64, 1000]) {
       const counted = countInstructions(module, options, shape, bytesInput(length), 16);
@@ -78,7 +83,7 @@ describe('instruction counting', () => {
 
   it('keeps the module working: the instrumented process still writes the byte sum', async () => {
     const module = await compiledCounter(wat(SUM_PLUGIN));
-    const instance = new WebAssembly.Instance(module, {});
+    const instance = new WebAssembly.Instance(module.module, {});
     const memory = new Uint8Array((instance.exports['memory'] as WebAssembly.Memory).buffer);
     memory.set([1, 2, 3, 250], 1000);
     const process = instance.exports['process'] as (...args: number[]) => number;

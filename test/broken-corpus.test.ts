@@ -2,36 +2,20 @@
 // is the `invalid` table, the reference plugins the `valid` one). Each broken plugin must fail
 // exactly the rules its manifest entry lists: a rule failing that is not listed is suite
 // imprecision, and fails this test as surely as a rule that misses its bug.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runConformance, loadSpec, type PluginReport } from '../src/index.js';
+import { renderCatchTable } from '../scripts/catch-table.js';
 import {
-  readCorpusManifest,
-  renderCatchTable,
-  type CorpusManifest,
-} from '../scripts/catch-table.js';
-import { wat, withCustomSection } from './helpers/wat.js';
+  ROOT as root,
+  failedRules,
+  fixtureBytes,
+  manifest,
+  type ManifestEntry,
+} from './helpers/corpus.js';
 
-type ManifestEntry = CorpusManifest['fixtures'][number];
-
-const root = join(import.meta.dirname, '..');
-const corpusDir = join(root, 'reference-plugins', 'broken');
-const manifest = readCorpusManifest(root);
 const spec = loadSpec();
-
-function fixtureBytes(entry: Pick<ManifestEntry, 'fixture' | 'padBytes'>): Uint8Array {
-  const path = join(corpusDir, entry.fixture);
-  const bytes = path.endsWith('.wat')
-    ? wat(readFileSync(path, 'utf8'))
-    : new Uint8Array(readFileSync(path));
-  return entry.padBytes ? withCustomSection(bytes, 'padding', entry.padBytes) : bytes;
-}
-
-const failedRules = (report: PluginReport): string[] =>
-  report.results
-    .filter((result) => result.status === 'fail' || result.status === 'error')
-    .map((result) => result.rule);
 
 /** What to show when a fixture's failures differ from its manifest entry. */
 const explain = (report: PluginReport): string =>

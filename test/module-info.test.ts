@@ -66,9 +66,17 @@ describe('readModuleInfo', () => {
         kind: 'memory',
         memory: { initialPages: 2, maximumPages: 10, shared: false, memory64: false },
       },
-      { module: 'env', name: 'counter', kind: 'global' },
-      { module: 'env', name: 'scale', kind: 'global' },
-      { module: 'env', name: 'table', kind: 'table' },
+      { module: 'env', name: 'counter', kind: 'global', global: { type: 'i64', mutable: true } },
+      { module: 'env', name: 'scale', kind: 'global', global: { type: 'f32', mutable: false } },
+      {
+        module: 'env',
+        name: 'table',
+        kind: 'table',
+        table: {
+          elementType: 'funcref',
+          limits: { initialPages: 1, maximumPages: 8, shared: false, memory64: false },
+        },
+      },
     ]);
     expect(definedMemories).toEqual([]);
   });

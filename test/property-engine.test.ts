@@ -87,7 +87,9 @@ describe('a property failure', () => {
     const found = await failureOf('process-loops-forever', 'ZC-CALL-001', {
       limits: { callTimeoutMs: 250 },
     });
-    expect(found.expected).toBe('every call returns within 250 ms (--timeout)');
+    expect(found.expected).toBe(
+      'every call returns within 250 ms of CPU time (--timeout), plus 20 ms per MiB of input (--timeout-per-mib)',
+    );
     expect(found.found).toMatch(
       /^process\(input_ptr=0x[0-9a-f]+, input_len=\d+, .*\) was still running/,
     );

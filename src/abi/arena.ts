@@ -1,4 +1,4 @@
-import type { PluginInstance } from '../host/plugin-instance.js';
+import type { CallOutcome, PluginInstance } from '../host/plugin-instance.js';
 import { WASM_PAGE_BYTES as PAGE } from '../wasm/page.js';
 
 /** A block of plugin memory holding the host's buffers for one call. */
@@ -28,17 +28,16 @@ export class ArenaSource {
 
   release(arena: Arena): string | undefined {
     if (!arena.fromAlloc) return undefined;
-    const outcome = this.plugin.call('dealloc', [arena.base, arena.size]);
+    const outcome = this.plugin.callAsHost('dealloc', [arena.base, arena.size]);
     return outcome.kind === 'returned'
       ? undefined
-      : `dealloc(${arena.base}, ${arena.size}) failed: ${outcome.kind === 'trapped' ? outcome.message : outcome.kind}`;
+      : `dealloc(${arena.base}, ${arena.size}) failed: ${describeFailure(outcome)}`;
   }
 
   private fromAlloc(size: number): ArenaResult {
-    const outcome = this.plugin.call('alloc', [size]);
+    const outcome = this.plugin.callAsHost('alloc', [size]);
     if (outcome.kind !== 'returned') {
-      const why = outcome.kind === 'trapped' ? outcome.message : outcome.kind;
-      return { ok: false, problem: `alloc(${size}) failed: ${why}` };
+      return { ok: false, problem: `alloc(${size}) failed: ${describeFailure(outcome)}` };
     }
     const base = (outcome.value ?? 0) >>> 0;
     if (base === 0) return { ok: false, problem: `alloc(${size}) returned 0 (no memory)` };
@@ -62,7 +61,7 @@ export class ArenaSource {
       const pages = Math.ceil(size / PAGE);
       let oldPages: number;
       try {
-        oldPages = memory.grow(pages);
+        oldPages = this.plugin.growForHost(pages);
       } catch {
         return {
           ok: false,
@@ -88,3 +87,10 @@ export function arenaSourceFor(plugin: PluginInstance): ArenaSource {
   }
   return source;
 }
+
+const describeFailure = (outcome: Exclude<CallOutcome, { kind: 'returned' }>): string =>
+  outcome.kind === 'trapped'
+    ? outcome.message
+    : outcome.kind === 'stopped'
+      ? outcome.detail
+      : outcome.reason;

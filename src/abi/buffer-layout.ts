@@ -49,7 +49,8 @@ export interface PlannedLayout {
   outputAtEnd: boolean;
 }
 
-const align8 = (value: number): number => (value + 7) & ~7;
+// Arithmetic, not `& ~7`: offsets and addresses pass 2^31 in memories over 2 GiB.
+const align8 = (value: number): number => Math.ceil(value / 8) * 8;
 
 export function planLayout(sizes: BufferSizes, placement: Placement): PlannedLayout {
   const guards: PlannedLayout['guards'] = [];
@@ -90,14 +91,20 @@ export function planLayout(sizes: BufferSizes, placement: Placement): PlannedLay
     guardAfter('output');
   } else if (placement.layout === 'output-at-end') {
     placeApart('input');
-    // The output ends exactly at the arena's end: no guard after it, a write past it traps.
-    const start = guardBefore('output', placement.misalign.output);
+    // The output ends exactly at the arena's end, which is memory's (8-aligned) end: no guard
+    // after it, so a write past it traps. Its start follows from its length; the guard before
+    // it takes up the padding, so the buffers before it keep their own alignment.
+    const guardStart = cursor;
+    const end = align8(cursor + GUARD_BYTES + placement.misalign.output + sizes.output);
+    const start = end - sizes.output;
+    guards.push({
+      start: guardStart,
+      length: start - guardStart,
+      previous: undefined,
+      next: 'output',
+    });
     spans.output = { start, length: sizes.output };
-    cursor = start + sizes.output;
-    // The arena is placed to end at memory's end; pad its front so its base stays 8-aligned.
-    const shift = (8 - (cursor % 8)) % 8;
-    for (const span of [...Object.values(spans), ...guards]) span.start += shift;
-    cursor += shift;
+    cursor = end;
   } else {
     placeApart('input');
     placeApart('output');

@@ -100,6 +100,7 @@ export function guardedCall(plugin: PluginInstance, plan: GuardedCallPlan): Guar
   const outcome = plugin.call(
     plan.exportName,
     argumentsFor(plan.roles, addresses, plan.input.length),
+    plan.input.length + (plan.params?.length ?? 0),
   );
 
   memory = plugin.bytes();

@@ -37,7 +37,7 @@ export function placeBuffers(
   const acquired = source.acquire(layout.arenaSize + slack, layout.outputAtEnd);
   if (!acquired.ok) return { ok: false, problem: acquired.problem };
   const arena = acquired.arena;
-  const base = slack ? (arena.base + 7) & ~7 : arena.base;
+  const base = slack ? Math.ceil(arena.base / 8) * 8 : arena.base;
   return {
     ok: true,
     placed: {

@@ -1,5 +1,4 @@
 import type { PluginInstance } from '../host/plugin-instance.js';
-import { memoryPastLimit } from '../host/traps.js';
 import { argumentsFor } from './arguments.js';
 import { DEFAULT_PLACEMENT } from './buffer-layout.js';
 import type { CallShape } from './call-shape.js';
@@ -31,16 +30,15 @@ export interface ResidentInput {
 export type PlacedResident = { ok: true; resident: Resident } | { ok: false; problem: string };
 
 /**
- * Places the case's buffers and returns a call on them. The call stops with CallStopped once
- * memory has grown past `maxMemoryBytes` (checked when the buffer changes, so for free
- * otherwise): a plugin that leaks per call must not take the process down in a timed loop.
+ * Places the case's buffers and returns a call on them, straight on the export: a call that
+ * throws (a trap, or the memory guard refusing a growth) throws out of `call`, and
+ * `plugin.outcomeOf` says which it was.
  */
 export function placeResident(
   plugin: PluginInstance,
   shape: CallShape,
   input: ResidentInput,
   capacity: number | undefined,
-  maxMemoryBytes: number,
 ): PlacedResident {
   const hasCell = shape.roles.includes('output-len-cell');
   const outputBytes = hasCell ? (capacity ?? 0) * shape.elementBytes : (input.outputBytes ?? 0);
@@ -66,10 +64,6 @@ export function placeResident(
   if (args.length === 4) invoke = () => fn(a, b, c, d);
   else if (args.length === 3) invoke = () => fn(a, b, c);
   else invoke = () => fn(...args);
-  const grew = (): void => {
-    const stop = memoryPastLimit(shape.exportName, memory.buffer.byteLength, maxMemoryBytes);
-    if (stop) throw stop;
-  };
   let call: () => number;
   if (hasCell) {
     // The cell is 8-aligned (DEFAULT_PLACEMENT), so a Uint32Array index reaches it; memory.grow
@@ -78,7 +72,6 @@ export function placeResident(
     const room = capacity ?? 0;
     let cells = new Uint32Array(memory.buffer);
     const renew = (): void => {
-      grew();
       cells = new Uint32Array(memory.buffer);
     };
     call =
@@ -94,14 +87,7 @@ export function placeResident(
             return invoke();
           };
   } else {
-    let seen = memory.buffer;
-    call = () => {
-      if (seen !== memory.buffer) {
-        grew();
-        seen = memory.buffer;
-      }
-      return invoke();
-    };
+    call = invoke;
   }
   return {
     ok: true,

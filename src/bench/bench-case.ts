@@ -1,5 +1,5 @@
-import type { InstanceOptions, PluginInstance } from '../host/plugin-instance.js';
-import { CallStopped } from '../host/traps.js';
+import type { CallOutcome, InstanceOptions, PluginInstance } from '../host/plugin-instance.js';
+import type { PluginModule } from '../host/plugin-module.js';
 import type { CallShape } from '../abi/call-shape.js';
 import type { SpecIndex } from '../spec-model/spec-index.js';
 import { WASM_PAGE_BYTES as PAGE } from '../wasm/page.js';
@@ -19,10 +19,8 @@ export interface CaseSettings {
   spec: SpecIndex;
   timing: TimingSettings;
   jsBaseline: JsBaselineChoice | null;
-  /** Memory a plugin may reach before its calls are stopped (the spec's maxMemoryBytes). */
-  maxMemoryBytes: number;
   /** The instrumented module and the options to start it, when instructions are counted. */
-  counter?: { module: WebAssembly.Module; options: InstanceOptions };
+  counter?: { module: PluginModule; options: InstanceOptions };
 }
 
 export interface BenchCaseRun {
@@ -57,7 +55,7 @@ export function benchCase(
     result: { status: 'error', ...common, message },
   });
   try {
-    const first = firstCall(plugin, shape, input, settings.spec, settings.maxMemoryBytes);
+    const first = firstCall(plugin, shape, input, settings.spec);
     if (first.kind === 'error') return error(first.message);
     if (first.kind === 'rejected') {
       return {
@@ -67,7 +65,14 @@ export function benchCase(
     }
     const { resident } = first;
     const bytes = common.inputBytes;
-    const timed = timeAlternating(`${shape.exportName} ${size}`, resident.call, settings.timing);
+    const describeThrow = (thrown: unknown): string =>
+      describeOutcome(plugin.outcomeOf(thrown, shape.exportName));
+    const timed = timeAlternating(
+      `${shape.exportName} ${size}`,
+      resident.call,
+      settings.timing,
+      describeThrow,
+    );
     if (typeof timed === 'string') return error(timed);
     // Only the first call's code is checked before timing; a plugin that starts failing later
     // would have been timed on its error path.
@@ -128,7 +133,20 @@ export function benchCase(
       ...(countingProblem ? { countingProblem } : {}),
     };
   } catch (thrown) {
-    if (thrown instanceof CallStopped) return error(thrown.detail);
-    throw thrown;
+    const outcome = plugin.outcomeOf(thrown, shape.exportName);
+    return error(outcome.kind === 'stopped' ? outcome.detail : describeOutcome(outcome));
+  }
+}
+
+function describeOutcome(outcome: CallOutcome): string {
+  switch (outcome.kind) {
+    case 'stopped':
+      return outcome.detail;
+    case 'trapped':
+      return outcome.message;
+    case 'blocked':
+      return outcome.reason;
+    case 'returned':
+      return `returned ${outcome.value}`;
   }
 }

@@ -1,4 +1,4 @@
-import { superviseWorker } from '../supervise/supervisor.js';
+import { runSupervised } from '../supervise/sandbox.js';
 import { formatSize } from '../util/format-size.js';
 import type { BenchEvent, PluginFindings, PluginJob } from './bench-plugin.js';
 
@@ -22,8 +22,8 @@ export async function benchInWorker(
   let latest: PluginFindings | undefined;
   let final: PluginFindings | undefined;
   let current: { export: string; size: number } | undefined;
-  const end = await superviseWorker<PluginJob, BenchWorkerMessage>({
-    entry: BENCH_WORKER,
+  const end = await runSupervised<PluginJob, BenchWorkerMessage>({
+    entry: BENCH_WORKER.href,
     job,
     overallTimeoutMs: timeoutMs,
     onMessage: (message) => {
@@ -68,6 +68,7 @@ export async function benchInWorker(
       `stopped: still running at the plugin's ${timeoutMs} ms deadline (a call that never returns?)`,
     );
   }
-  const message = end.kind === 'crashed' ? end.message : 'ended without its findings';
+  const message =
+    end.kind === 'crashed' || end.kind === 'evicted' ? end.message : 'ended without its findings';
   return failed(`the bench worker ${message}`, `the worker ${message}`);
 }

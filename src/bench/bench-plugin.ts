@@ -1,4 +1,5 @@
 import { readPluginInfo } from '../abi/plugin-info.js';
+import { preparePluginModule } from '../host/plugin-module.js';
 import { describeSetupFailure, startPlugin } from '../host/lifecycle.js';
 import { DEFAULT_CLOCK_START_NS } from '../host/wasi-preview1.js';
 import type { InstanceOptions, PluginInstance } from '../host/plugin-instance.js';
@@ -25,7 +26,9 @@ export interface PluginJob {
   /** The instrumented module for instruction counts (instrumented by the caller), or why not. */
   counter?: Instrumented;
   input?: { path: string; bytes: Uint8Array };
+  /** The plugin's memory limit (the spec's maxMemoryBytes), enforced inside the module. */
   maxMemoryBytes: number;
+  maxLogBytesPerCall: number;
 }
 
 /** What the worker finds out; the supervisor adds the file's source, size and hash. */
@@ -77,19 +80,22 @@ export async function benchPlugin(
 
   const notModule = describeNonModule(job.bytes);
   if (notModule) return fail(notModule);
-  let module: WebAssembly.Module;
   const compileStarted = performance.now();
   try {
-    module = await WebAssembly.compile(job.bytes as Uint8Array<ArrayBuffer>);
+    await WebAssembly.compile(job.bytes as Uint8Array<ArrayBuffer>);
   } catch (error) {
     return fail(`the engine rejected it: ${(error as Error).message}`);
   }
   const compileMs = performance.now() - compileStarted;
+  // What runs is the copy with the memory limit inside (host/plugin-module.ts).
+  const prepared = await preparePluginModule(job.bytes, job.maxMemoryBytes);
+  if (!prepared.ok) return fail(prepared.message);
+  const module = prepared.plugin;
   const options: InstanceOptions = {
     // A fixed clock start: the plugin's clock (WASI) is deterministic, and so are its counts.
     determinism: { randomSeed: job.seed, clockStartNs: DEFAULT_CLOCK_START_NS },
     captureLimit: 4096,
-    maxMemoryBytes: job.maxMemoryBytes,
+    maxLogBytesPerCall: job.maxLogBytesPerCall,
   };
   const instantiateStarted = performance.now();
   const setup = startPlugin(module, options);
@@ -102,7 +108,7 @@ export async function benchPlugin(
   findings.info = readInfo(setup.instance, spec);
 
   const functionExports = new Set(
-    WebAssembly.Module.exports(module)
+    WebAssembly.Module.exports(module.module)
       .filter((entry) => entry.kind === 'function')
       .map((entry) => entry.name),
   );
@@ -111,12 +117,12 @@ export async function benchPlugin(
     spec,
     timing: job.timing,
     jsBaseline: findings.jsBaseline,
-    maxMemoryBytes: job.maxMemoryBytes,
   };
   if (job.counter?.ok) {
     try {
-      const counted = await WebAssembly.compile(job.counter.bytes as Uint8Array<ArrayBuffer>);
-      settings.counter = { module: counted, options };
+      const counted = await preparePluginModule(job.counter.bytes, job.maxMemoryBytes);
+      if (!counted.ok) throw new Error(counted.message);
+      settings.counter = { module: counted.plugin, options };
     } catch (error) {
       const message = `the instrumented module does not compile: ${(error as Error).message}`;
       findings.instructions = { status: 'unavailable', message };

@@ -1,5 +1,5 @@
-import { parentPort } from 'node:worker_threads';
 import type { SupervisorNotice } from '../supervise/protocol.js';
+import { supervisedPort } from '../supervise/worker-side.js';
 import type { BenchWorkerMessage } from './bench-in-worker.js';
 import { benchPlugin, type PluginJob } from './bench-plugin.js';
 
@@ -7,8 +7,7 @@ import { benchPlugin, type PluginJob } from './bench-plugin.js';
  * Benches one plugin in a worker thread, so that the supervisor can stop a call that never
  * returns (terminating the worker is the only way to interrupt running wasm).
  */
-const port = parentPort;
-if (!port) throw new Error('the bench worker must run in a worker thread');
+const port = supervisedPort();
 const post = (message: BenchWorkerMessage | SupervisorNotice): void => port.postMessage(message);
 
 port.once('message', (job: PluginJob) => {

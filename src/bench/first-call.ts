@@ -30,6 +30,7 @@ export function callOnce(
   const outcome = plugin.call(shape.exportName, resident.args);
   if (outcome.kind === 'returned') return (outcome.value ?? 0) | 0;
   if (outcome.kind === 'blocked') return outcome.reason;
+  if (outcome.kind === 'stopped') return `stopped by the host: ${outcome.detail}`;
   return `trapped: ${outcome.message}${outcome.stderr ? ` (stderr: ${outcome.stderr.trim()})` : ''}`;
 }
 
@@ -39,14 +40,13 @@ export function firstCall(
   shape: CallShape,
   input: BenchInput,
   spec: SpecIndex,
-  maxMemoryBytes: number,
 ): FirstCall {
   let capacity =
     shape.sizing === 'capacity-cell' ? ampleCapacity(shape, input.input.length) : undefined;
   let ms = 0;
   let pagesBefore = 0;
   for (let attempt = 0; attempt < 2; attempt++) {
-    const placed = placeResident(plugin, shape, input, capacity, maxMemoryBytes);
+    const placed = placeResident(plugin, shape, input, capacity);
     if (!placed.ok)
       return { kind: 'error', message: `the buffers could not be placed: ${placed.problem}` };
     const { resident } = placed;

@@ -1,6 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { callableExports } from '../abi/call-shape.js';
 import { UsageError } from '../util/errors.js';
+import {
+  checkBoolean,
+  checkFunction,
+  checkNameList,
+  checkNonNegativeInteger,
+  checkNonNegativeNumber,
+  checkOptionsObject,
+  checkPositiveInteger,
+  checkSeed,
+  checkString,
+  describeValue,
+  didYouMean,
+} from '../util/option-checks.js';
 import { readPluginFile, sha256 } from '../util/read-plugin-file.js';
 import { loadSpec } from '../spec-model/load-spec.js';
 import { defaultLimits } from '../spec-model/limits.js';
@@ -17,7 +30,7 @@ import type {
   BenchSettings,
   PluginBench,
 } from '../spec-model/bench-report-types.generated.js';
-import { DEFAULT_SIZES } from './sizes.js';
+import { DEFAULT_SIZES, sizeProblem } from './sizes.js';
 import { benchInWorker } from './bench-in-worker.js';
 
 export interface BenchOptions {
@@ -103,6 +116,121 @@ async function loadBaseline(
   return { report: report as BenchReport, path: baseline };
 }
 
+const BENCH_KEYS = [
+  'sizes',
+  'timeMs',
+  'warmupMs',
+  'seed',
+  'exports',
+  'instructions',
+  'input',
+  'pluginTimeoutMs',
+  'baseline',
+  'failOnRegressionPercent',
+  'maxInstructionsPerByte',
+  'onPluginDone',
+  'onEvent',
+] as const;
+
+const BENCH_FLAGS: Record<(typeof BENCH_KEYS)[number], string> = {
+  sizes: '--sizes',
+  timeMs: '--time',
+  warmupMs: '--warmup',
+  seed: '--seed',
+  exports: '--export',
+  instructions: '--no-instructions',
+  input: '--input',
+  pluginTimeoutMs: '--plugin-timeout',
+  baseline: '--baseline',
+  failOnRegressionPercent: '--fail-on-regression',
+  maxInstructionsPerByte: '--max-instructions-per-byte',
+  onPluginDone: 'onPluginDone',
+  onEvent: 'onEvent',
+};
+
+/**
+ * Checks every bench option before anything runs: a bad value is a UsageError naming the
+ * option (as `timeMs` for a JS caller, `--time` for the CLI), never a TypeError mid-run.
+ */
+export function checkBenchOptions(options: unknown, naming: 'api' | 'cli' = 'api'): void {
+  const given = checkOptionsObject('runBench options', options ?? {}, BENCH_KEYS);
+  const name = (key: (typeof BENCH_KEYS)[number]): string =>
+    naming === 'cli' ? BENCH_FLAGS[key] : key;
+  const sizes = given['sizes'];
+  if (sizes !== undefined) {
+    if (!Array.isArray(sizes) || sizes.length === 0) {
+      throw new UsageError(
+        'ZC_BAD_OPTION',
+        `${name('sizes')} must be a non-empty list of sizes in bytes, got ${describeValue(sizes)}`,
+      );
+    }
+    for (const size of sizes) {
+      checkPositiveInteger(`${name('sizes')} entry`, size);
+      const problem = sizeProblem(name('sizes'), size as number);
+      if (problem) throw new UsageError('ZC_BAD_OPTION', problem);
+    }
+  }
+  if (given['timeMs'] !== undefined) {
+    checkPositiveInteger(
+      name('timeMs'),
+      given['timeMs'],
+      ' (a task timed for 0 ms measures nothing)',
+    );
+  }
+  if (given['warmupMs'] !== undefined) checkNonNegativeInteger(name('warmupMs'), given['warmupMs']);
+  if (given['seed'] !== undefined) checkSeed(name('seed'), given['seed'], naming === 'cli');
+  if (given['pluginTimeoutMs'] !== undefined) {
+    checkPositiveInteger(name('pluginTimeoutMs'), given['pluginTimeoutMs']);
+  }
+  if (given['instructions'] !== undefined)
+    checkBoolean(name('instructions'), given['instructions']);
+  if (given['input'] !== undefined) checkString(name('input'), given['input']);
+  const baseline = given['baseline'];
+  if (
+    baseline !== undefined &&
+    typeof baseline !== 'string' &&
+    (baseline === null || typeof baseline !== 'object')
+  ) {
+    throw new UsageError(
+      'ZC_BAD_OPTION',
+      `${name('baseline')} must be a report.json path or a parsed bench report, got ${describeValue(baseline)}`,
+    );
+  }
+  if (given['failOnRegressionPercent'] !== undefined) {
+    checkNonNegativeNumber(name('failOnRegressionPercent'), given['failOnRegressionPercent']);
+  }
+  if (given['maxInstructionsPerByte'] !== undefined) {
+    checkNonNegativeNumber(name('maxInstructionsPerByte'), given['maxInstructionsPerByte']);
+  }
+  for (const key of ['onPluginDone', 'onEvent'] as const) {
+    if (given[key] !== undefined) checkFunction(key, given[key]);
+  }
+  const spec = new SpecIndex(loadSpec());
+  const callable = callableExports(spec);
+  if (given['exports'] !== undefined) {
+    for (const exportName of checkNameList(name('exports'), given['exports'], 'export names')) {
+      if (!callable.includes(exportName)) {
+        throw new UsageError(
+          'ZC_BAD_OPTION',
+          `${name('exports')} ${exportName}: not an export the bench can call${didYouMean(exportName, callable, `callable: ${callable.join(', ')}`)}`,
+        );
+      }
+    }
+  }
+  if (given['instructions'] === false && given['maxInstructionsPerByte'] !== undefined) {
+    throw new UsageError(
+      'ZC_BAD_OPTION',
+      `${name('maxInstructionsPerByte')} needs instruction counts: drop ${name('instructions')}`,
+    );
+  }
+  if (given['failOnRegressionPercent'] !== undefined && given['baseline'] === undefined) {
+    throw new UsageError(
+      'ZC_BAD_OPTION',
+      `${name('failOnRegressionPercent')} needs ${name('baseline')} <report.json> to compare with`,
+    );
+  }
+}
+
 /**
  * Benches plugins one after another, each in its own worker, and returns the report that
  * --json prints. Only a usage mistake throws (UsageError); anything a plugin does, including
@@ -112,29 +240,20 @@ export async function runBench(
   paths: readonly string[],
   options: BenchOptions = {},
 ): Promise<BenchReport> {
+  const given: unknown = paths;
+  if (
+    !Array.isArray(given) ||
+    given.length === 0 ||
+    given.some((path) => typeof path !== 'string' || path === '')
+  ) {
+    throw new UsageError(
+      'ZC_BAD_OPTION',
+      `paths must be a non-empty list of plugin paths, got ${describeValue(paths)}`,
+    );
+  }
+  checkBenchOptions(options);
   const spec = new SpecIndex(loadSpec());
-  const callable = callableExports(spec);
-  for (const name of options.exports ?? []) {
-    if (!callable.includes(name)) {
-      throw new UsageError(
-        'ZC_BAD_OPTION',
-        `--export ${name}: not an export the bench can call (${callable.join(', ')})`,
-      );
-    }
-  }
   const instructions = options.instructions ?? true;
-  if (!instructions && options.maxInstructionsPerByte !== undefined) {
-    throw new UsageError(
-      'ZC_BAD_OPTION',
-      '--max-instructions-per-byte needs instruction counts: drop --no-instructions',
-    );
-  }
-  if (options.failOnRegressionPercent !== undefined && options.baseline === undefined) {
-    throw new UsageError(
-      'ZC_BAD_OPTION',
-      '--fail-on-regression needs --baseline <report.json> to compare with',
-    );
-  }
   let input: PluginJob['input'];
   if (options.input !== undefined) {
     const read = await readPluginFile(options.input);
@@ -154,7 +273,7 @@ export async function runBench(
     ...(input ? { input: { path: input.path, bytes: input.bytes.length } } : {}),
     ...(options.exports ? { exports: options.exports } : {}),
   };
-  const { maxMemoryBytes } = defaultLimits(spec);
+  const { maxMemoryBytes, maxLogBytesPerCall } = defaultLimits(spec);
   const plugins: PluginBench[] = [];
   for (const source of paths) {
     const read = await readPluginFile(source);
@@ -180,6 +299,7 @@ export async function runBench(
         timing: { timeMs: settings.timeMs, warmupMs: settings.warmupMs },
         seed: settings.seed,
         maxMemoryBytes,
+        maxLogBytesPerCall,
         // Instrumented here, once: binaryen is a 14 MB module that the worker need not load.
         ...(instructions ? { counter: await instrumentQuietly(read.bytes) } : {}),
         ...(input ? { input } : {}),

@@ -2,6 +2,19 @@ import { UsageError } from '../util/errors.js';
 
 export const DEFAULT_SIZES = [64, 1024, 64 * 1024, 1024 * 1024];
 
+/**
+ * The largest input the bench places: the input and an output with room to grow must fit one
+ * wasm32 memory (4 GiB) beside the plugin's own, so a larger size could only fail to place.
+ */
+export const MAX_BENCH_SIZE = 2 ** 30;
+
+/** Why a size cannot be benched, or undefined when it can. */
+export function sizeProblem(option: string, size: number): string | undefined {
+  return size > MAX_BENCH_SIZE
+    ? `${option}: ${size} bytes is beyond what a wasm32 host can place (the input and its output share one 4 GiB memory): at most ${MAX_BENCH_SIZE} (1g)`
+    : undefined;
+}
+
 const UNITS: Record<string, number> = {
   '': 1,
   b: 1,
@@ -9,6 +22,8 @@ const UNITS: Record<string, number> = {
   kib: 1024,
   m: 1024 * 1024,
   mib: 1024 * 1024,
+  g: 2 ** 30,
+  gib: 2 ** 30,
 };
 
 /** `64,1k,64k,1m` (k and m are binary: 1k = 1024 bytes). */
@@ -23,6 +38,8 @@ export function parseSizes(text: string): number[] {
         `--sizes expects sizes like 64,1k,64k,1m (at least 1 byte each), got ${JSON.stringify(item.trim())}`,
       );
     }
+    const problem = sizeProblem('--sizes', value);
+    if (problem) throw new UsageError('ZC_BAD_OPTION', problem);
     return value;
   });
   return [...new Set(sizes)].sort((a, b) => a - b);

@@ -1,10 +1,9 @@
 import { Bench } from 'tinybench';
-import { CallStopped, describeTrap } from '../host/traps.js';
-
-/** A memory bomb is stopped by the bench, not trapped by the engine: say so plainly. */
-const describeStop = (error: unknown): string =>
-  error instanceof CallStopped ? error.detail : describeTrap(error);
+import { describeTrap } from '../host/traps.js';
 import type { LatencyStatistics } from './stats.js';
+
+/** Says what a throw out of a timed call was (a trap, or the host stopping it). */
+export type DescribeThrow = (error: unknown) => string;
 
 export interface TimingSettings {
   /** Time budget per timed task, in milliseconds. */
@@ -27,6 +26,7 @@ export function timeTask(
   fn: () => unknown,
   settings: TimingSettings,
   retainSamples = false,
+  describeThrow: DescribeThrow = describeTrap,
 ): Timed<LatencyStatistics & { samples?: ArrayLike<number> | undefined }> {
   const bench = new Bench({
     time: settings.timeMs,
@@ -41,7 +41,7 @@ export function timeTask(
   bench.runSync();
   const result = bench.tasks[0]!.result;
   if (result.state === 'completed') return { ok: true, value: result.latency };
-  if (result.state === 'errored') return { ok: false, message: describeStop(result.error) };
+  if (result.state === 'errored') return { ok: false, message: describeThrow(result.error) };
   return { ok: false, message: `tinybench ended the task as ${result.state}` };
 }
 
@@ -55,6 +55,7 @@ const BATCH_MS = 1;
 export function timeRawLoop(
   call: () => unknown,
   settings: TimingSettings,
+  describeThrow: DescribeThrow = describeTrap,
 ): Timed<{ samples: number[]; callsPerSample: number }> {
   try {
     const warmEnd = performance.now() + settings.warmupMs;
@@ -76,7 +77,7 @@ export function timeRawLoop(
     }
     return { ok: true, value: { samples, callsPerSample: batch } };
   } catch (error) {
-    return { ok: false, message: describeStop(error) };
+    return { ok: false, message: describeThrow(error) };
   }
 }
 
@@ -112,6 +113,7 @@ export function timeAlternating(
   name: string,
   call: () => number,
   timing: TimingSettings,
+  describeThrow: DescribeThrow = describeTrap,
 ): Alternated | string {
   const raw: number[] = [];
   const harness: number[] = [];
@@ -119,11 +121,11 @@ export function timeAlternating(
   let callsPerSample = 1;
   for (let round = 0; round < ROUNDS; round++) {
     const budget = { timeMs: timing.timeMs / ROUNDS, warmupMs: round === 0 ? timing.warmupMs : 0 };
-    const rawRound = timeRawLoop(call, budget);
+    const rawRound = timeRawLoop(call, budget, describeThrow);
     if (!rawRound.ok) return `stopped during the raw loop: ${rawRound.message}`;
     raw.push(...rawRound.value.samples);
     callsPerSample = Math.max(callsPerSample, rawRound.value.callsPerSample);
-    const harnessRound = timeTask(name, call, budget, true);
+    const harnessRound = timeTask(name, call, budget, true, describeThrow);
     if (!harnessRound.ok) return `stopped during the timed calls: ${harnessRound.message}`;
     const samples = harnessRound.value.samples ?? [];
     for (let i = 0; i < samples.length; i++) harness.push(samples[i]!);

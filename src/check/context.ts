@@ -1,4 +1,5 @@
 import type { PluginSetup } from '../host/lifecycle.js';
+import type { PluginModule } from '../host/plugin-module.js';
 import type { Determinism } from '../host/wasi-preview1.js';
 import type { Rule } from '../spec-model/abi-types.generated.js';
 import type { Limits } from '../spec-model/limits.js';
@@ -7,7 +8,7 @@ import type { ModuleInfo } from '../wasm/module-info.js';
 import type { CannedExercise } from './canned-exercise.js';
 
 export type CompileResult =
-  { ok: true; module: WebAssembly.Module; info: ModuleInfo } | { ok: false; message: string };
+  { ok: true; plugin: PluginModule; info: ModuleInfo } | { ok: false; message: string };
 
 export interface PropertySettings {
   runs: number;

@@ -1,4 +1,5 @@
 import type { CallWatch } from '../host/call-watch.js';
+import type { HostStopRecord } from '../host/plugin-instance.js';
 import { startPlugin, type PluginSetup } from '../host/lifecycle.js';
 import { DEFAULT_CLOCK_START_NS, type Determinism } from '../host/wasi-preview1.js';
 import type { Rule } from '../spec-model/abi-types.generated.js';
@@ -28,6 +29,9 @@ export interface CheckRunSettings {
  */
 export class PluginUnderTest {
   private exercise: CannedExercise | undefined;
+  /** Exports not to call again, with the reason: stopped earlier in this run. */
+  private readonly blocked: Map<string, string>;
+  private currentRule: string | undefined;
 
   constructor(
     readonly spec: SpecIndex,
@@ -35,8 +39,28 @@ export class PluginUnderTest {
     readonly compiled: CompileResult,
     readonly settings: CheckRunSettings,
     readonly watch: CallWatch,
-    readonly blockedExports: ReadonlyMap<string, string>,
-  ) {}
+    blockedExports: ReadonlyMap<string, string>,
+    /** Told of every call the host stops itself (memory, log flood), for the catching rule. */
+    private readonly reportStop: (stop: HostStopRecord) => void = () => undefined,
+  ) {
+    this.blocked = new Map(blockedExports);
+  }
+
+  /**
+   * A call the host stopped is reported, and its export is not called again in this run, as
+   * after a hang: a plugin that bombs or floods on every call would otherwise pay the whole
+   * limit on every case of every rule.
+   */
+  private readonly onStop = (stop: HostStopRecord): void => {
+    const why = stop.reason === 'memory-bomb' ? 'memory past the limit' : 'a log flood';
+    if (!this.blocked.has(stop.exportName)) {
+      this.blocked.set(
+        stop.exportName,
+        `\`${stop.exportName}\` was stopped earlier in this run (${why}, in ${this.currentRule ?? 'a check'}); it is not called again`,
+      );
+    }
+    this.reportStop(stop);
+  };
 
   exportState(name: string): ExportState {
     if (!this.compiled.ok) return 'missing';
@@ -60,7 +84,7 @@ export class PluginUnderTest {
   ): PluginSetup {
     if (!this.compiled.ok) throw new Error('startPlugin called on a module that did not compile');
     return startPlugin(
-      this.compiled.module,
+      this.compiled.plugin,
       {
         determinism: {
           randomSeed: this.settings.seed,
@@ -68,9 +92,10 @@ export class PluginUnderTest {
           ...options.determinism,
         },
         captureLimit: CAPTURE_LIMIT,
-        maxMemoryBytes: this.settings.limits.maxMemoryBytes,
+        maxLogBytesPerCall: this.settings.limits.maxLogBytesPerCall,
         watch: this.watch,
-        blockedExports: this.blockedExports,
+        blockedExports: this.blocked,
+        onStop: this.onStop,
       },
       { runInit: options.runInit ?? true },
     );
@@ -82,6 +107,7 @@ export class PluginUnderTest {
   }
 
   contextFor(rule: Rule): CheckContext {
+    this.currentRule = rule.id;
     return {
       spec: this.spec,
       rule,
@@ -90,7 +116,7 @@ export class PluginUnderTest {
       limits: this.settings.limits,
       seed: this.settings.seed,
       exportState: (name) => this.exportState(name),
-      blockedReason: (name) => this.blockedExports.get(name),
+      blockedReason: (name) => this.blocked.get(name),
       startPlugin: (options) => this.startPlugin(options),
       cannedExercise: () => this.cannedExercise(),
       property: this.settings.property,

@@ -7,7 +7,7 @@ import type { CheckOutcome } from './outcome.js';
 import { replayCommand, type ReplaySettings } from './replay.js';
 
 /** The kinds of stop a rule's spec entry can `catch`. */
-export type CaughtStop = 'hang' | 'memory-bomb';
+export type CaughtStop = 'hang' | 'memory-bomb' | 'log-flood';
 
 /** A call the supervisor had to stop, as report data: what it was, and how to replay it. */
 export interface StoppedCall {
@@ -62,9 +62,11 @@ export function stoppedCallOf(
   duringRule: string | undefined,
 ): StoppedCall {
   const { call } = stop;
+  // Only a fuzzed export's case has a path to replay (not instantiation, init or plugin_info).
+  const fuzzed = spec.exportsByName.get(call.exportName)?.output !== undefined;
   const replayCase =
-    call.caseIndex >= 0 ? `--export ${call.exportName} --path ${call.caseIndex}` : '';
-  const counterexample = counterexampleOf(call);
+    fuzzed && call.caseIndex >= 0 ? `--export ${call.exportName} --path ${call.caseIndex}` : '';
+  const counterexample = fuzzed ? counterexampleOf(call) : undefined;
   return {
     reason: stop.reason,
     exportName: call.exportName,
@@ -107,6 +109,8 @@ export function failOnStoppedCalls(
   ctx: SettleContext,
 ) => CheckOutcome {
   return (own, stops, ctx) => {
+    // The rule's own failure has a shrunk counterexample: it is the better report.
+    if (own?.status === 'fail') return own;
     if (stops.length === 0) {
       return own ?? { status: 'skip', skipKind: 'blocked', message: 'the rule did not finish' };
     }

@@ -11,7 +11,7 @@ const SLOT = {
   arg0: 3, // four argument slots
   caseIndex: 7,
   caseSeed: 8,
-  memoryPages: 9,
+  callBytes: 9, // bytes the host passed in (input and params): a large call gets more time
   inputLength: 10, // -1 when the current case has no input to show
 } as const;
 const SLOT_COUNT = 11;
@@ -35,17 +35,34 @@ export class CallWatch {
     this.preview = new Uint8Array(buffer, SLOT_COUNT * 4, INPUT_PREVIEW_BYTES);
   }
 
-  enter(exportName: string, args: readonly number[]): void {
+  enter(exportName: string, args: readonly number[], callBytes = 0): void {
     const slots = this.slots;
+    slots[SLOT.callBytes] = callBytes;
     slots[SLOT.exportId] = this.exportIds.get(exportName) ?? -1;
     for (let i = 0; i < 4; i++) slots[SLOT.arg0 + i] = args[i] ?? 0;
     Atomics.add(slots, SLOT.sequence, 1);
     Atomics.store(slots, SLOT.inCall, 1);
   }
 
-  leave(memoryPages: number): void {
-    this.slots[SLOT.memoryPages] = memoryPages;
+  leave(): void {
     Atomics.store(this.slots, SLOT.inCall, 0);
+  }
+
+  /** The case the current call belongs to, as the supervisor would read it. */
+  caseInfo(): Pick<WatchedCall, 'caseIndex' | 'caseSeed' | 'input' | 'callBytes'> {
+    const inputLength = this.slots[SLOT.inputLength] as number;
+    return {
+      callBytes: (this.slots[SLOT.callBytes] as number) >>> 0,
+      caseIndex: this.slots[SLOT.caseIndex] as number,
+      caseSeed: this.slots[SLOT.caseSeed] as number,
+      input:
+        inputLength < 0
+          ? undefined
+          : {
+              length: inputLength,
+              head: this.preview.slice(0, Math.min(inputLength, INPUT_PREVIEW_BYTES)),
+            },
+    };
   }
 
   /** Property runs label their cases so a hang can be replayed; -1 when not in a property. */
@@ -63,6 +80,8 @@ export interface WatchedCall {
   args: number[];
   caseIndex: number;
   caseSeed: number;
+  /** Bytes the host passed to the call (input and params). */
+  callBytes: number;
   /** The case's input: its length and first bytes, when a property case set one. */
   input: { length: number; head: Uint8Array } | undefined;
 }
@@ -95,6 +114,7 @@ export class CallWatchReader {
       sequence: Atomics.load(slots, SLOT.sequence),
       exportName: this.exportNames[slots[SLOT.exportId] as number] ?? '(unknown export)',
       args: Array.from(slots.subarray(SLOT.arg0, SLOT.arg0 + 4), (value) => value >>> 0),
+      callBytes: (slots[SLOT.callBytes] as number) >>> 0,
       caseIndex: slots[SLOT.caseIndex] as number,
       caseSeed: slots[SLOT.caseSeed] as number,
       input:

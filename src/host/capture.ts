@@ -1,3 +1,5 @@
+import { HostStop } from './traps.js';
+
 /**
  * Everything a plugin writes (host_log, stdout, stderr) for one instance, capped, with per-call
  * byte counts for the flood rule and the host_log misuse the log rules report.
@@ -19,6 +21,7 @@ export interface CaptureMark {
   stdout: number;
   stderr: number;
   log: number;
+  dropped: number;
 }
 
 const MAX_MESSAGE_CHARS = 2048;
@@ -30,16 +33,53 @@ export class OutputCapture {
   private capturedChars = 0;
   private droppedBytes = 0;
   private callBytes = 0;
+  private pendingStop: HostStop | undefined;
   private currentCall = '(instantiation)';
   readonly violations: LogViolation[] = [];
   /** Bytes written during each finished call, by call label. */
   readonly bytesPerCall: Array<{ call: string; bytes: number }> = [];
 
-  constructor(private readonly captureLimit: number) {}
+  /**
+   * @param captureLimit characters of output kept for the report, over the instance's life
+   * @param perCallLimit bytes one call may write (log and stdio together); the write that
+   *   would pass it ends the call with a HostStop, before its bytes are even decoded
+   */
+  constructor(
+    private readonly captureLimit: number,
+    private readonly perCallLimit: number = Number.POSITIVE_INFINITY,
+  ) {}
+
+  /**
+   * Counts a write against the per-call limit; throws HostStop when it would pass it, and
+   * again at every later write of the call: a plugin that catches the exception (a wasm
+   * `catch_all` around its logging) cannot write on, and the host still sees the stop.
+   */
+  chargeBytes(byteCount: number): void {
+    if (this.pendingStop) throw this.pendingStop;
+    if (this.callBytes + byteCount <= this.perCallLimit) {
+      this.callBytes += byteCount;
+      return;
+    }
+    const wrote = this.callBytes;
+    this.callBytes += byteCount;
+    this.pendingStop = new HostStop(
+      'log-flood',
+      `${this.currentCall} wrote ${wrote} bytes of log and stdio, then asked to write ${byteCount} more: past the ${this.perCallLimit}-byte limit per call`,
+    );
+    throw this.pendingStop;
+  }
+
+  /** The stop this call ran into, even if the plugin caught it and returned. */
+  takeStop(): HostStop | undefined {
+    const stop = this.pendingStop;
+    this.pendingStop = undefined;
+    return stop;
+  }
 
   beginCall(label: string): void {
     this.currentCall = label;
     this.callBytes = 0;
+    this.pendingStop = undefined;
   }
 
   endCall(): void {
@@ -52,8 +92,8 @@ export class OutputCapture {
     return this.callBytes;
   }
 
+  /** Keeps text for the report within the capture limit; the bytes were charged already. */
   private admit(text: string, byteCount: number): string | undefined {
-    this.callBytes += byteCount;
     if (this.capturedChars >= this.captureLimit) {
       this.droppedBytes += byteCount;
       return undefined;
@@ -61,10 +101,11 @@ export class OutputCapture {
     const room = this.captureLimit - this.capturedChars;
     const kept = text.length > room ? text.slice(0, room) : text;
     this.capturedChars += kept.length;
-    if (kept.length < text.length) this.droppedBytes += byteCount - kept.length;
+    if (kept.length < text.length) this.droppedBytes += byteCount - utf8Length(kept);
     return kept;
   }
 
+  /** stdout or stderr bytes the caller charged (before copying them out of memory). */
   writeStream(fd: 1 | 2, bytes: Uint8Array): void {
     const text = this.admit(new TextDecoder().decode(bytes), bytes.length);
     if (text === undefined) return;
@@ -72,10 +113,20 @@ export class OutputCapture {
     else this.stderr += text;
   }
 
+  /** A host_log message whose bytes the caller charged (before decoding them). */
   logMessage(text: string, byteCount: number): void {
     const kept = this.admit(text, byteCount);
     if (kept === undefined) return;
-    this.log.push(kept.length > MAX_MESSAGE_CHARS ? `${kept.slice(0, MAX_MESSAGE_CHARS)}…` : kept);
+    if (kept.length <= MAX_MESSAGE_CHARS) {
+      this.log.push(kept);
+      return;
+    }
+    const shown = kept.slice(0, MAX_MESSAGE_CHARS);
+    // The cut-off tail is output the report does not keep: it counts as dropped, and does
+    // not use up the capture limit.
+    this.capturedChars -= kept.length - shown.length;
+    this.droppedBytes += utf8Length(kept) - utf8Length(shown);
+    this.log.push(`${shown}…`);
   }
 
   violation(kind: LogViolation['kind'], detail: string): void {
@@ -84,7 +135,12 @@ export class OutputCapture {
 
   /** A position to take the output written after it from, with since(). */
   mark(): CaptureMark {
-    return { stdout: this.stdout.length, stderr: this.stderr.length, log: this.log.length };
+    return {
+      stdout: this.stdout.length,
+      stderr: this.stderr.length,
+      log: this.log.length,
+      dropped: this.droppedBytes,
+    };
   }
 
   since(mark: CaptureMark): CapturedText {
@@ -92,7 +148,7 @@ export class OutputCapture {
       stdout: this.stdout.slice(mark.stdout),
       stderr: this.stderr.slice(mark.stderr),
       log: this.log.slice(mark.log),
-      droppedBytes: this.droppedBytes,
+      droppedBytes: this.droppedBytes - mark.dropped,
     };
   }
 
@@ -110,3 +166,6 @@ export class OutputCapture {
     return this.stderr.length > maxChars ? `…${this.stderr.slice(-maxChars)}` : this.stderr;
   }
 }
+
+const encoder = new TextEncoder();
+const utf8Length = (text: string): number => encoder.encode(text).length;

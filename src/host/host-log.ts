@@ -1,4 +1,5 @@
 import type { OutputCapture } from './capture.js';
+import type { HostState } from './traps.js';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 const lenientUtf8 = new TextDecoder('utf-8', { fatal: false });
@@ -7,8 +8,10 @@ const lenientUtf8 = new TextDecoder('utf-8', { fatal: false });
 export function createHostLog(
   getMemory: () => WebAssembly.Memory | undefined,
   capture: OutputCapture,
+  state: HostState = {},
 ): (ptr: number, len: number) => void {
   return (rawPtr: number, rawLen: number) => {
+    if (state.exited) throw state.exited;
     const ptr = rawPtr >>> 0;
     const len = rawLen >>> 0;
     const size = getMemory()?.buffer.byteLength ?? 0;
@@ -19,6 +22,8 @@ export function createHostLog(
       );
       return;
     }
+    // Charged before decoding: a flood past the per-call limit ends the call unread.
+    capture.chargeBytes(len);
     // slice(): TextDecoder refuses views of a shared memory's SharedArrayBuffer.
     const bytes = new Uint8Array(getMemory()!.buffer, ptr, len).slice();
     let text: string;

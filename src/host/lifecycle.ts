@@ -1,11 +1,20 @@
 import type { CapturedText } from './capture.js';
 import { PluginInstance, type InstanceOptions } from './plugin-instance.js';
+import type { PluginModule } from './plugin-module.js';
+import type { HostStopReason } from './traps.js';
 
 export type SetupStage = 'link' | 'start' | '_initialize' | 'init';
 
 export type PluginSetup =
   | { ok: true; instance: PluginInstance; initCode: number | undefined }
-  | { ok: false; stage: SetupStage; message: string; output: CapturedText };
+  | {
+      ok: false;
+      stage: SetupStage;
+      message: string;
+      output: CapturedText;
+      /** Set when the host stopped the stage itself (memory past the limit, a log flood). */
+      stopped?: HostStopReason;
+    };
 
 /**
  * The host's load sequence: instantiate, `_initialize` when exported (WASI reactors run static
@@ -13,7 +22,7 @@ export type PluginSetup =
  * a failure here, so that checks other than ZC-LIFE-002 can still run on the instance.
  */
 export function startPlugin(
-  module: WebAssembly.Module,
+  module: PluginModule,
   options: InstanceOptions,
   { runInit = true }: { runInit?: boolean } = {},
 ): PluginSetup {
@@ -26,8 +35,19 @@ export function startPlugin(
     if (!instance.hasFunction(stage)) continue;
     const outcome = instance.call(stage);
     if (outcome.kind !== 'returned') {
-      const message = outcome.kind === 'trapped' ? outcome.message : outcome.reason;
-      return { ok: false, stage, message, output: instance.capture.snapshot() };
+      const message =
+        outcome.kind === 'trapped'
+          ? outcome.message
+          : outcome.kind === 'stopped'
+            ? outcome.detail
+            : outcome.reason;
+      return {
+        ok: false,
+        stage,
+        message,
+        output: instance.capture.snapshot(),
+        ...(outcome.kind === 'stopped' ? { stopped: outcome.reason } : {}),
+      };
     }
     if (stage === 'init') initCode = outcome.value;
   }

@@ -5,6 +5,12 @@ export class ProcExit extends Error {
   }
 }
 
+/** What the host functions of one instance remember between calls into them. */
+export interface HostState {
+  /** Set by proc_exit: every later host call throws it again, so the plugin cannot run on. */
+  exited?: ProcExit;
+}
+
 /** Thrown when a plugin calls an import the host does not offer (we link a stub so other calls still run). */
 export class UnofferedImportCalled extends Error {
   constructor(
@@ -20,7 +26,13 @@ export class UnofferedImportCalled extends Error {
 
 /** A one-line description of what ended a call: the engine's trap message or our own host's. */
 export function describeTrap(error: unknown): string {
-  if (error instanceof ProcExit || error instanceof UnofferedImportCalled) return error.message;
+  if (
+    error instanceof ProcExit ||
+    error instanceof UnofferedImportCalled ||
+    error instanceof HostStop
+  ) {
+    return error.message;
+  }
   if (error instanceof WebAssembly.RuntimeError) return `trap: ${error.message}`;
   if (error instanceof RangeError && /call stack/i.test(error.message)) {
     return 'trap: call stack exhausted (unbounded recursion?)';
@@ -52,34 +64,19 @@ export const IMPORT_HINTS: Record<string, string> = {
     'sleeping or polling (thread::sleep?): plugins must not block',
 };
 
+/** Why the host ended a call itself: memory past the limit, or log and stdio past theirs. */
+export type HostStopReason = 'memory-bomb' | 'log-flood';
+
 /**
- * Thrown (not returned) when a call must not go on: the plugin's memory passed the limit. It
- * unwinds whatever check was running; the supervisor then fails the rule the spec names for
- * it and refuses further calls to that export, as it does for a call that hangs.
+ * Thrown by a host function into the plugin to end a call that must not go on (a log flood
+ * past the per-call limit). It unwinds the plugin's frames like a trap; the instance reports
+ * the call as stopped, not trapped, since the plugin did not fault.
  */
-export class CallStopped extends Error {
+export class HostStop extends Error {
   constructor(
-    readonly reason: 'memory-bomb',
-    readonly exportName: string,
+    readonly reason: HostStopReason,
     readonly detail: string,
   ) {
     super(detail);
   }
-}
-
-/**
- * The host's memory-limit check, made after a call (and by a resident loop when the memory's
- * buffer changes): the stop to throw when memory is past the limit, else undefined.
- */
-export function memoryPastLimit(
-  exportName: string,
-  memoryBytes: number,
-  limit: number,
-): CallStopped | undefined {
-  if (memoryBytes <= limit) return undefined;
-  return new CallStopped(
-    'memory-bomb',
-    exportName,
-    `\`${exportName}\` grew memory to ${memoryBytes} bytes, past the ${limit}-byte limit`,
-  );
 }

@@ -1,5 +1,5 @@
 import type { OutputCapture } from './capture.js';
-import { ProcExit } from './traps.js';
+import { ProcExit, type HostState } from './traps.js';
 
 /**
  * The WASI preview1 calls the host offers (spec imports), as a sandbox of our own rather than
@@ -41,6 +41,7 @@ export function createWasiPreview1(
   getMemory: () => WebAssembly.Memory | undefined,
   capture: OutputCapture,
   determinism: Determinism,
+  state: HostState = {},
 ): Record<string, WasiFunction> {
   const fillRandom = seededBytes(determinism.randomSeed);
   let clockReads = 0n;
@@ -66,7 +67,7 @@ export function createWasiPreview1(
 
   const isStdio = (fd: number): boolean => fd >= 0 && fd <= 2;
 
-  return {
+  const functions: Record<string, WasiFunction> = {
     fd_write(fd: number, iovs: number, iovsLen: number, nwrittenPtr: number): number {
       const data = view();
       if (!data) return ERRNO.FAULT;
@@ -81,6 +82,8 @@ export function createWasiPreview1(
         const ptr = data.getUint32(iovBase + i * 8, true);
         const len = data.getUint32(iovBase + i * 8 + 4, true);
         if (!inBounds(data, ptr, len)) return ERRNO.FAULT;
+        // Charged before the copy: a flood past the per-call limit ends the call unread.
+        capture.chargeBytes(len);
         capture.writeStream(fd, new Uint8Array(data.buffer, ptr, len).slice());
         written += len;
       }
@@ -129,9 +132,20 @@ export function createWasiPreview1(
     },
     sched_yield: () => ERRNO.SUCCESS,
     proc_exit(code: number): void {
-      throw new ProcExit(code);
+      state.exited = new ProcExit(code);
+      throw state.exited;
     },
   };
+  // After proc_exit every call throws again: a plugin that caught the exit cannot run on.
+  return Object.fromEntries(
+    Object.entries(functions).map(([name, fn]) => [
+      name,
+      (...args: never[]) => {
+        if (state.exited) throw state.exited;
+        return fn(...args);
+      },
+    ]),
+  );
 }
 
 /** What a WASI call the host does not offer returns: the plugin keeps running, without the capability. */

@@ -49,11 +49,23 @@ export async function checkPlugin(
   }
 
   const compiled = await compilePlugin(bytes);
+  if (!compiled.ok && 'cannotCheck' in compiled) {
+    return {
+      source,
+      sha256: sha256(bytes),
+      sizeBytes: bytes.length,
+      verdict: 'error',
+      error: { code: 'ZC_CANNOT_CHECK', message: compiled.message },
+      results: [],
+      counts: countResults(settings.spec, []),
+      durationMs: performance.now() - began,
+    };
+  }
   let info: PluginInfo | undefined;
   const records = await runChecks({
     bytes,
     ...(compiled.ok
-      ? { module: compiled.module, info: compiled.info, exportNames: compiled.exportNames }
+      ? { info: compiled.info, exportNames: compiled.exportNames }
       : { compileError: compiled.message, exportNames: [] }),
     ruleIds: settings.ruleIds,
     settings: {
@@ -73,12 +85,13 @@ export async function checkPlugin(
   applyKnownFailures(source, ordered, settings.knownFailures ?? []);
 
   const counts = countResults(settings.spec, ordered);
-  const failed = counts.mustFailed > 0 || counts.error > 0 || (counts.unexpectedPasses ?? 0) > 0;
+  const failed = counts.mustFailed > 0 || (counts.unexpectedPasses ?? 0) > 0;
+  // A check that broke (or could not decide) is the tool's failure, not the plugin's: exit 2.
   const report: PluginReport = {
     source,
     sha256: sha256(bytes),
     sizeBytes: bytes.length,
-    verdict: failed ? 'fail' : 'pass',
+    verdict: counts.error > 0 ? 'error' : failed ? 'fail' : 'pass',
     results: ordered,
     counts,
     durationMs: performance.now() - began,

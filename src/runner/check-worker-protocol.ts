@@ -1,11 +1,12 @@
 import type { CheckRunSettings } from '../check/plugin-under-test.js';
 import type { CheckOutcome } from '../check/define-check.js';
+import type { WatchedCall } from '../host/call-watch.js';
+import type { HostStopReason } from '../host/traps.js';
 import type { ModuleInfo } from '../wasm/module-info.js';
 
 export interface CheckWorkerJob {
   bytes: Uint8Array;
-  /** Absent when the module did not compile; compileError says why. */
-  module?: WebAssembly.Module;
+  /** Set when the module did not compile: why. The worker compiles the module otherwise. */
   compileError?: string;
   info?: ModuleInfo;
   ruleIds: string[];
@@ -21,7 +22,9 @@ export interface CheckWorkerJob {
 /** What the check worker reports besides the supervisor's notices, in rule order. */
 export type CheckWorkerMessage =
   | { type: 'rule-start'; id: string }
-  | { type: 'rule-done'; id: string; outcome: CheckOutcome | InternalError; durationMs: number };
+  | { type: 'rule-done'; id: string; outcome: CheckOutcome | InternalError; durationMs: number }
+  /** A call the host stopped itself (memory past the limit, a log flood), with its case. */
+  | { type: 'host-stop'; reason: HostStopReason; call: WatchedCall; detail: string };
 
 /** A check that threw: a zenith-conform bug, reported as such rather than as a plugin failure. */
 export interface InternalError {

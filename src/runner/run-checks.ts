@@ -1,16 +1,16 @@
-import { createWatchBuffer } from '../host/call-watch.js';
 import type { CheckOutcome } from '../check/define-check.js';
 import type { CheckRunSettings } from '../check/plugin-under-test.js';
 import { stoppedCallOf, type CaughtStop, type StoppedCall } from '../check/stopped-call.js';
+import type { Rule } from '../spec-model/abi-types.generated.js';
 import type { SpecIndex } from '../spec-model/spec-index.js';
-import { superviseWorker } from '../supervise/supervisor.js';
+import { runSupervised } from '../supervise/sandbox.js';
+import { starvationBackstopMs } from '../supervise/supervisor.js';
 import type { ModuleInfo } from '../wasm/module-info.js';
 import type { CheckWorkerJob, CheckWorkerMessage, InternalError } from './check-worker-protocol.js';
 import { loadChecks } from './registry.js';
 
 export interface ChecksRun {
   bytes: Uint8Array;
-  module?: WebAssembly.Module;
   compileError?: string;
   info?: ModuleInfo;
   exportNames: string[];
@@ -32,13 +32,14 @@ const CHECK_WORKER = new URL(
   import.meta.url,
 );
 
-/** Headroom over the plugin's memory limit before a still-running call counts as a memory bomb. */
-const RSS_HEADROOM = 512 * 1024 * 1024;
+/** Times a run may lose its sandbox to another run's runaway call and start the rule over. */
+const MAX_EVICTIONS = 3;
 
 /**
- * Runs the rules in a supervised worker, in spec order. When the supervisor has to stop a call
- * (a hang, a memory bomb), the rule that was running is interrupted, later calls to that export
- * are refused, and the remaining rules go on in a fresh worker. The stop itself is handed to the
+ * Runs the rules in a supervised worker, in spec order. A call that uses its CPU deadline is
+ * stopped by ending the worker: the rule that was running is interrupted, later calls to that
+ * export are refused, and the remaining rules go on in a fresh worker. Calls the host stops
+ * itself (memory past the limit, a log flood) end only that call. Every stop is handed to the
  * rule the spec says `catches` it, which settles its verdict once every rule has run.
  */
 export async function runChecks(run: ChecksRun): Promise<RuleRunRecord[]> {
@@ -51,51 +52,77 @@ export async function runChecks(run: ChecksRun): Promise<RuleRunRecord[]> {
   };
   const { limits } = run.settings;
   let remaining = [...run.ruleIds];
+  let evictions = 0;
   while (remaining.length > 0) {
     let currentRule: string | undefined;
     let ruleStarted = 0;
-    const watchBuffer = createWatchBuffer();
-    const job: CheckWorkerJob = {
+    const job: Omit<CheckWorkerJob, 'watchBuffer'> = {
       bytes: run.bytes,
       ruleIds: remaining,
       priorStatuses: Object.fromEntries(
         [...records.values()].map((entry) => [entry.id, entry.outcome.status]),
       ),
       blockedExports: { ...blockedExports },
-      watchBuffer,
       exportNames: run.exportNames,
       settings: run.settings,
-      ...(run.module ? { module: run.module } : {}),
       ...(run.info ? { info: run.info } : {}),
       ...(run.compileError !== undefined ? { compileError: run.compileError } : {}),
     };
-    const end = await superviseWorker<CheckWorkerJob, CheckWorkerMessage>({
-      entry: CHECK_WORKER,
+    const end = await runSupervised<typeof job, CheckWorkerMessage>({
+      entry: CHECK_WORKER.href,
       job,
       watch: {
-        buffer: watchBuffer,
         exportNames: run.exportNames,
         callTimeoutMs: limits.callTimeoutMs,
-        rssCeilingBytes: process.memoryUsage.rss() + limits.maxMemoryBytes + RSS_HEADROOM,
+        callTimeoutMsPerMiB: limits.callTimeoutMsPerMiB,
       },
       onMessage: (message) => {
         if (message.type === 'rule-start') {
           currentRule = message.id;
           ruleStarted = performance.now();
-        } else {
+        } else if (message.type === 'rule-done') {
           currentRule = undefined;
           record({ id: message.id, outcome: message.outcome, durationMs: message.durationMs });
+        } else {
+          const { reason, call, detail } = message;
+          stops.push(
+            stoppedCallOf(
+              { reason, call, elapsedMs: 0, detail },
+              run.spec,
+              run.settings,
+              currentRule,
+            ),
+          );
         }
       },
     });
     if (end.kind === 'done') break;
     const elapsed = currentRule ? performance.now() - ruleStarted : 0;
 
-    if (end.kind === 'crashed' || end.reason === 'overall-deadline' || !end.call) {
-      const outcome: InternalError = {
-        status: 'error',
-        message: `the check worker ${end.kind === 'crashed' ? end.message : 'was stopped'}`,
-      };
+    if (end.kind === 'evicted' && evictions < MAX_EVICTIONS) {
+      // Nothing this plugin did: the rule that was running starts over in a new sandbox.
+      evictions++;
+      const from = currentRule === undefined ? 0 : remaining.indexOf(currentRule);
+      remaining = remaining.filter((id, index) => index >= from && !records.has(id));
+      continue;
+    }
+    if (end.kind === 'starved' && currentRule !== undefined) {
+      // No verdict either way: the machine gave the call too little CPU to tell.
+      const seconds = (ms: number): string => (ms / 1000).toFixed(1);
+      record({
+        id: currentRule,
+        outcome: {
+          status: 'error',
+          message: `cannot tell whether \`${end.call.exportName}\` hangs: in ${seconds(end.wallMs)} s (the backstop is ${seconds(starvationBackstopMs(end.deadlineMs))} s) the call got only ${seconds(end.cpuMs)} s of its ${seconds(end.deadlineMs)} s of CPU, the machine is too busy; rerun on a quieter machine`,
+        },
+        durationMs: elapsed,
+      });
+      blockedExports[end.call.exportName] =
+        `\`${end.call.exportName}\` could not be judged earlier in this run (${currentRule}); it is not called again`;
+    } else if (end.kind !== 'stopped' || end.reason !== 'hang' || !end.call) {
+      const message =
+        end.kind === 'crashed' || end.kind === 'evicted' ? end.message : 'was stopped';
+      const outcome: InternalError = { status: 'error', message: `the check worker ${message}` };
       if (currentRule === undefined) {
         // The worker broke outside any rule (it could not even start): no retry would do better.
         for (const id of remaining.filter((id) => !records.has(id))) {
@@ -106,7 +133,12 @@ export async function runChecks(run: ChecksRun): Promise<RuleRunRecord[]> {
       record({ id: currentRule, outcome, durationMs: elapsed });
     } else {
       const stop = stoppedCallOf(
-        { reason: end.reason, call: end.call, elapsedMs: end.elapsedMs, detail: end.detail },
+        {
+          reason: 'hang',
+          call: end.call,
+          elapsedMs: end.cpuMs,
+          detail: `its deadline was ${end.deadlineMs} ms of CPU time for ${end.call.callBytes} bytes of input`,
+        },
         run.spec,
         run.settings,
         currentRule,
@@ -115,7 +147,7 @@ export async function runChecks(run: ChecksRun): Promise<RuleRunRecord[]> {
       const catcher = catchingRule(run.spec, stop.reason, stop.exportName);
       if (currentRule !== undefined && currentRule !== catcher) {
         // Worded by the rule that catches this kind of stop, even when it does not apply here
-        // (a memory bomb in `init`): the running rule then fails with that failure.
+        // (a hang in `init`): the running rule then fails with that failure.
         const wording = catcher ?? run.spec.rules.find((rule) => rule.catches === stop.reason)?.id;
         const verdict = await settleStops(run, wording, undefined, [stop]);
         const selected = catcher !== undefined && run.ruleIds.includes(catcher);
@@ -145,7 +177,7 @@ export async function runChecks(run: ChecksRun): Promise<RuleRunRecord[]> {
     const rule = run.spec.rule(id);
     if (!rule.catches) continue;
     const theirs = stops.filter(
-      (stop) => stop.reason === rule.catches && rule.appliesTo.includes(stop.exportName),
+      (stop) => stop.reason === rule.catches && catchesOn(run.spec, rule, stop.exportName),
     );
     if (theirs.length === 0) continue;
     const own = records.get(id);
@@ -158,9 +190,20 @@ export async function runChecks(run: ChecksRun): Promise<RuleRunRecord[]> {
   return run.ruleIds.flatMap((id) => records.get(id) ?? []);
 }
 
+/**
+ * Whether a catching rule judges stops of this export: the exports it applies to, or every
+ * export when it applies to none (ZC-LOG-003 is about the host_log and fd_write imports).
+ */
+function catchesOn(spec: SpecIndex, rule: Rule, exportName: string): boolean {
+  return (
+    rule.appliesTo.includes(exportName) ||
+    !rule.appliesTo.some((name) => spec.exportsByName.has(name))
+  );
+}
+
 /** The rule the spec makes responsible for this kind of stop on this export. */
 function catchingRule(spec: SpecIndex, reason: CaughtStop, exportName: string): string | undefined {
-  return spec.rules.find((rule) => rule.catches === reason && rule.appliesTo.includes(exportName))
+  return spec.rules.find((rule) => rule.catches === reason && catchesOn(spec, rule, exportName))
     ?.id;
 }
 

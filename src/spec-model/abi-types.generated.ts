@@ -41,7 +41,8 @@ export type LimitName =
   | 'maxInputBytes'
   | 'maxMemoryBytes'
   | 'maxLogBytesPerCall'
-  | 'callTimeoutMs';
+  | 'callTimeoutMs'
+  | 'callTimeoutMsPerMiB';
 
 /**
  * A machine-readable Zenith plugin ABI: value types, exports, structs, host imports, return codes, limits and rules.
@@ -274,7 +275,8 @@ export interface Rule {
     | 'maxInputBytes'
     | 'maxMemoryBytes'
     | 'maxLogBytesPerCall'
-    | 'callTimeoutMs';
+    | 'callTimeoutMs'
+    | 'callTimeoutMsPerMiB';
   /**
    * Rules that must pass before this one can run; otherwise it is skipped.
    */
@@ -282,7 +284,7 @@ export interface Rule {
   /**
    * This rule is the one failed when any call to an export it applies to has to be stopped for this reason, whichever rule was running.
    */
-  catches?: 'hang' | 'memory-bomb';
+  catches?: 'hang' | 'memory-bomb' | 'log-flood';
 }
 /**
  * A plugin kind the guide describes by example, recognised by an export it has.

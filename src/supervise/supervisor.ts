@@ -1,63 +1,88 @@
 import { Worker } from 'node:worker_threads';
-import { CallWatchReader, type WatchedCall } from '../host/call-watch.js';
+import { CallWatchReader, createWatchBuffer, type WatchedCall } from '../host/call-watch.js';
 import { isSupervisorNotice } from './protocol.js';
+import { threadCpuClock } from './thread-cpu.js';
 
-/** Why the supervisor ended a worker before it said it was done. */
-export type StopReason = 'hang' | 'memory-bomb' | 'overall-deadline';
-
+/** How one supervised worker ended. What an end means for a verdict is the caller's business. */
 export type WorkerEnd =
   | { kind: 'done' }
   | {
       kind: 'stopped';
-      reason: StopReason;
-      /** The call that was running (or last ran), when the worker's calls are watched. */
+      /** hang: a watched call used its CPU deadline; overall-deadline: the worker ran too long. */
+      reason: 'hang' | 'overall-deadline';
+      /** The call that was running, when the worker's calls are watched. */
       call: WatchedCall | undefined;
-      /** How long the stopped call (or, for overall-deadline, the whole worker) had run. */
-      elapsedMs: number;
-      /** What the supervisor saw, in words: `the process grew to 900 MiB while ...`. */
-      detail: string;
+      /** CPU time of the stopped call (wall-clock time where the platform cannot tell). */
+      cpuMs: number;
+      wallMs: number;
+      /** The call's deadline: the base one, plus its allowance for a large input. */
+      deadlineMs: number;
+    }
+  | {
+      /** A call got too little CPU to judge within the wall-clock backstop: no verdict. */
+      kind: 'starved';
+      call: WatchedCall;
+      cpuMs: number;
+      wallMs: number;
+      deadlineMs: number;
     }
   /** `failed: <error>` or `exited with code <n>`, to follow "the worker" in a sentence. */
-  | { kind: 'crashed'; message: string };
+  | { kind: 'crashed'; message: string }
+  /** The sandbox process had to be replaced while this worker ran; it did nothing wrong. */
+  | { kind: 'evicted'; message: string };
 
 export interface CallWatchSettings {
-  buffer: SharedArrayBuffer;
   /** Export names by the ids the worker's CallWatch writes. */
   exportNames: readonly string[];
-  /** A call running longer than this is stopped as a hang. */
+  /** A call that uses this much CPU time without returning is stopped as a hang... */
   callTimeoutMs: number;
-  /** A call during which the process's resident memory passes this is stopped as a memory bomb. */
-  rssCeilingBytes?: number;
+  /** ...plus this much per MiB of input, so that a large input is not taken for a hang. */
+  callTimeoutMsPerMiB: number;
 }
+
+/** The CPU deadline of one call, from the bytes the host passed it. */
+export const callDeadlineMs = (settings: CallWatchSettings, callBytes: number): number =>
+  Math.round(settings.callTimeoutMs + (settings.callTimeoutMsPerMiB * callBytes) / 2 ** 20);
 
 export interface SupervisedWorker<Job, Message> {
   /** The worker module: a .ts source under vitest/tsx, a .js file when built. */
-  entry: URL;
-  /** Posted to the worker once it starts. */
+  entry: string;
+  /** Posted to the worker once it starts; with `watch`, it gets `watchBuffer` added. */
   job: Job;
-  /** Watch every plugin call the worker makes (through the shared call watch). */
-  watch?: CallWatchSettings;
-  /** A deadline for the worker as a whole. */
-  overallTimeoutMs?: number;
+  /** Watch every plugin call the worker makes, through a shared call watch. */
+  watch?: CallWatchSettings | undefined;
+  /** A wall-clock deadline for the worker as a whole. */
+  overallTimeoutMs?: number | undefined;
   /** Every message that is not a supervisor notice, in order. */
   onMessage?: (message: Message) => void;
+  /** Called when a stopped worker does not exit within a second: only killing the process ends it. */
+  onWedged?: () => void;
 }
 
 // From TypeScript sources the worker needs tsx's loader, which the bootstrap registers.
 const BOOTSTRAP = new URL('./worker-bootstrap.mjs', import.meta.url);
 
+/** How long a terminated worker may take to exit before it counts as wedged. */
+const EXIT_GRACE_MS = 1000;
+
 /**
- * Runs one worker and watches it: a watched call past its deadline, or one during which the
- * process's memory passes the ceiling, is stopped by terminating the worker, as is a worker past
- * its overall deadline. Everything ends as data (done, stopped with the call, or crashed); what a
- * stop means for a verdict is the caller's business.
+ * The wall-clock time a watched call may take to use its CPU deadline: past it, the machine
+ * is too busy to tell a hang from a slow call, and the run says so instead of guessing.
  */
-export function superviseWorker<Job, Message>(
+export const starvationBackstopMs = (callTimeoutMs: number): number => callTimeoutMs * 10 + 10_000;
+
+/**
+ * Runs one worker thread and watches it. A watched call that has used its deadline in CPU time
+ * (the worker thread's own, so machine load does not count) is stopped by terminating the
+ * worker, as is a worker past its overall deadline. Everything ends as data.
+ */
+export function superviseWorker<Job extends object, Message>(
   run: SupervisedWorker<Job, Message>,
 ): Promise<WorkerEnd> {
-  const fromSource = run.entry.pathname.endsWith('.ts');
-  const worker = new Worker(fromSource ? BOOTSTRAP : run.entry, {
-    workerData: { entry: run.entry.href },
+  const entry = new URL(run.entry);
+  const fromSource = entry.pathname.endsWith('.ts');
+  const worker = new Worker(fromSource ? BOOTSTRAP : entry, {
+    workerData: { entry: entry.href },
     stdout: true,
     stderr: true,
   });
@@ -66,10 +91,12 @@ export function superviseWorker<Job, Message>(
     if (workerStderr.length < 8192) workerStderr += chunk.toString();
   });
   worker.stdout.resume(); // a plugin's stdout is captured by the host; anything else is noise
-  const reader = run.watch
-    ? new CallWatchReader(run.watch.buffer, run.watch.exportNames)
-    : undefined;
+  const watchBuffer = run.watch ? createWatchBuffer() : undefined;
+  const reader =
+    run.watch && watchBuffer ? new CallWatchReader(watchBuffer, run.watch.exportNames) : undefined;
+  let cpuClock: (() => number) | undefined;
   const started = performance.now();
+  let exited = false;
 
   return new Promise<WorkerEnd>((resolve) => {
     let settled = false;
@@ -78,14 +105,20 @@ export function superviseWorker<Job, Message>(
       if (settled) return;
       settled = true;
       for (const timer of timers) clearInterval(timer);
-      void worker.terminate();
+      if (!exited) {
+        void worker.terminate();
+        const grace = setTimeout(() => {
+          if (!exited) run.onWedged?.();
+        }, EXIT_GRACE_MS);
+        grace.unref();
+      }
       resolve(end);
     };
 
     if (run.watch && reader) {
-      const { callTimeoutMs, rssCeilingBytes } = run.watch;
-      let watched: { sequence: number; since: number } | undefined;
-      const pollMs = Math.max(5, Math.min(100, Math.floor(callTimeoutMs / 8)));
+      const watch = run.watch;
+      let watched: { sequence: number; wall: number; cpu: number } | undefined;
+      const pollMs = Math.max(5, Math.min(100, Math.floor(watch.callTimeoutMs / 8)));
       timers.push(
         setInterval(() => {
           const call = reader.current();
@@ -93,16 +126,16 @@ export function superviseWorker<Job, Message>(
             watched = undefined;
             return;
           }
-          const now = performance.now();
-          if (watched?.sequence !== call.sequence)
-            watched = { sequence: call.sequence, since: now };
-          const elapsedMs = Math.round(now - watched.since);
-          if (elapsedMs > callTimeoutMs) {
-            finish({ kind: 'stopped', reason: 'hang', call, elapsedMs, detail: '' });
-          } else if (rssCeilingBytes !== undefined && process.memoryUsage.rss() > rssCeilingBytes) {
-            const rss = Math.round(process.memoryUsage.rss() / 1048576);
-            const detail = `the process grew to ${rss} MiB while \`${call.exportName}\` ran`;
-            finish({ kind: 'stopped', reason: 'memory-bomb', call, elapsedMs, detail });
+          const wall = performance.now();
+          const cpu = cpuClock?.() ?? wall;
+          if (watched?.sequence !== call.sequence) watched = { sequence: call.sequence, wall, cpu };
+          const cpuMs = Math.round(cpu - watched.cpu);
+          const wallMs = Math.round(wall - watched.wall);
+          const deadlineMs = callDeadlineMs(watch, call.callBytes);
+          if (cpuMs > deadlineMs) {
+            finish({ kind: 'stopped', reason: 'hang', call, cpuMs, wallMs, deadlineMs });
+          } else if (wallMs > starvationBackstopMs(deadlineMs)) {
+            finish({ kind: 'starved', call, cpuMs, wallMs, deadlineMs });
           }
         }, pollMs),
       );
@@ -112,14 +145,15 @@ export function superviseWorker<Job, Message>(
       timers.push(
         setInterval(
           () => {
-            const elapsedMs = Math.round(performance.now() - started);
-            if (elapsedMs < limit) return;
+            const wallMs = Math.round(performance.now() - started);
+            if (wallMs < limit) return;
             finish({
               kind: 'stopped',
               reason: 'overall-deadline',
               call: reader?.current(),
-              elapsedMs,
-              detail: '',
+              cpuMs: wallMs,
+              wallMs,
+              deadlineMs: limit,
             });
           },
           Math.max(5, Math.min(250, Math.floor(limit / 8))),
@@ -130,19 +164,11 @@ export function superviseWorker<Job, Message>(
     worker.on('message', (message: unknown) => {
       if (!isSupervisorNotice(message)) {
         run.onMessage?.(message as Message);
-        return;
-      }
-      if (message.type === 'zc:done') {
+      } else if (message.type === 'zc:thread') {
+        cpuClock = threadCpuClock(message.tid);
+      } else {
         finish({ kind: 'done' });
-        return;
       }
-      finish({
-        kind: 'stopped',
-        reason: message.reason,
-        call: reader?.last(),
-        elapsedMs: 0,
-        detail: message.detail,
-      });
     });
     worker.on('error', (error: Error) => {
       const stderr = workerStderr.trim();
@@ -152,8 +178,9 @@ export function superviseWorker<Job, Message>(
       });
     });
     worker.on('exit', (code) => {
+      exited = true;
       finish({ kind: 'crashed', message: `exited with code ${code}` });
     });
-    worker.postMessage(run.job);
+    worker.postMessage(watchBuffer ? { ...run.job, watchBuffer } : run.job);
   });
 }

@@ -18,7 +18,14 @@ export const GUARD_EXPORTS = {
 } as const;
 
 export type GuardResult =
-  { ok: true; bytes: Uint8Array; growSites: number } | { ok: false; reason: string };
+  | {
+      ok: true;
+      bytes: Uint8Array;
+      growSites: number;
+      /** The function index of $zc_grow (a trap whose top frame is it is a refused growth). */
+      guardFunction: number | undefined;
+    }
+  | { ok: false; reason: string };
 
 const MAX_PAGES_32 = 65536;
 
@@ -36,7 +43,7 @@ export function guardMemoryGrowth(bytes: Uint8Array, budgetPages: number): Guard
 
   const { memories } = editor;
   const [memory] = memories;
-  if (!memory) return { ok: true, bytes, growSites: 0 };
+  if (!memory) return { ok: true, bytes, growSites: 0, guardFunction: undefined };
   if (memories.length > 1) {
     return refuse(
       `the module has ${memories.length} memories (multi-memory); only a single memory can be guarded`,
@@ -64,7 +71,7 @@ export function guardMemoryGrowth(bytes: Uint8Array, budgetPages: number): Guard
     }
     throw error;
   }
-  if (growSites === 0) return { ok: true, bytes, growSites: 0 };
+  if (growSites === 0) return { ok: true, bytes, growSites: 0, guardFunction: undefined };
 
   const taken = Object.values(GUARD_EXPORTS).filter((name) => editor.exportNames().includes(name));
   if (taken.length > 0) return refuse(`the module already exports ${taken.join(' and ')}`);
@@ -78,7 +85,7 @@ export function guardMemoryGrowth(bytes: Uint8Array, budgetPages: number): Guard
   }
   editor.addExport(GUARD_EXPORTS.budget, 'global', budget);
   editor.addExport(GUARD_EXPORTS.refused, 'global', refused);
-  return { ok: true, bytes: editor.toBytes(), growSites };
+  return { ok: true, bytes: editor.toBytes(), growSites, guardFunction: growFunction };
 }
 
 const refuse = (reason: string): GuardResult => ({ ok: false, reason });

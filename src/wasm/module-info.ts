@@ -27,6 +27,10 @@ export interface ModuleImport {
   signature?: FuncSignature | undefined;
   /** For memory imports. */
   memory?: MemoryLimits | undefined;
+  /** For global imports. */
+  global?: { type: ValueTypeName; mutable: boolean } | undefined;
+  /** For table imports. */
+  table?: { elementType: ValueTypeName; limits: MemoryLimits } | undefined;
 }
 
 export interface ModuleExport {
@@ -193,14 +197,12 @@ export function readModuleInfo(bytes: Uint8Array): ModuleInfo {
             functionTypes.push(typeIndex);
             entry.signature = types[typeIndex];
           } else if (kind === 'table') {
-            reader.valueType();
-            reader.limits();
+            entry.table = { elementType: reader.valueType(), limits: reader.limits() };
           } else if (kind === 'memory') {
             entry.memory = reader.limits();
             memories.push({ limits: entry.memory, imported: true });
           } else if (kind === 'global') {
-            reader.valueType();
-            reader.byte();
+            entry.global = { type: reader.valueType(), mutable: reader.byte() === 1 };
           } else {
             reader.byte();
             reader.uleb();

@@ -12,6 +12,8 @@ export function describeOutcome(call: string, outcome: CallOutcome): string {
       return `${call} returned ${outcome.value ?? 'nothing'}`;
     case 'trapped':
       return `${call} trapped (${outcome.message})${outcome.stderr ? `; stderr: ${outcome.stderr.trim()}` : ''}`;
+    case 'stopped':
+      return `${call} was stopped by the host: ${outcome.detail}`;
     case 'blocked':
       return `${call} was not called: ${outcome.reason}`;
   }

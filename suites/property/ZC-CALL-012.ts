@@ -29,7 +29,7 @@ function result(
       : shape.sizing === 'capacity-cell'
         ? run.main.output.subarray(0, (count ?? 0) * shape.elementBytes)
         : run.main.output;
-  return `returned ${run.main.outcome.value}, *output_len ${count ?? '-'}, output ${Buffer.from(bytes).toString('hex').slice(0, 64)}${bytes.length > 32 ? '…' : ''} (${bytes.length} bytes, sha ${hash(bytes)})`;
+  return `returned ${run.main.outcome.value}, *output_len ${count ?? '-'}, output ${Buffer.from(bytes.subarray(0, 32)).toString('hex')}${bytes.length > 32 ? '…' : ''} (${bytes.length} bytes, sha ${hash(bytes)})`;
 }
 
 function hash(bytes: Uint8Array): string {

@@ -25,7 +25,7 @@ export default defineCheck('ZC-MEM-004', (ctx) => {
   const plugin = setup.instance;
   let base: number;
   try {
-    base = plugin.memory!.grow(HOST_PAGES) * PAGE;
+    base = plugin.growForHost(HOST_PAGES) * PAGE;
   } catch {
     return blocked('memory cannot grow for the host (ZC-MEM-003)');
   }

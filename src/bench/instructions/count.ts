@@ -1,5 +1,6 @@
 import { startPlugin, describeSetupFailure } from '../../host/lifecycle.js';
 import type { InstanceOptions } from '../../host/plugin-instance.js';
+import type { PluginModule } from '../../host/plugin-module.js';
 import { describeTrap } from '../../host/traps.js';
 import type { CallShape } from '../../abi/call-shape.js';
 import type { BenchInput } from '../inputs.js';
@@ -14,7 +15,7 @@ export type Counted = { ok: true; perCall: number } | { ok: false; message: stri
  * Same module, input and capacity: the same count, on any machine.
  */
 export function countInstructions(
-  module: WebAssembly.Module,
+  module: PluginModule,
   options: InstanceOptions,
   shape: CallShape,
   input: BenchInput,
@@ -27,7 +28,7 @@ export function countInstructions(
   if (!(counter instanceof WebAssembly.Global)) {
     return { ok: false, message: `the instrumented module does not export ${COUNTER_EXPORT}` };
   }
-  const placed = placeResident(plugin, shape, input, capacity, options.maxMemoryBytes);
+  const placed = placeResident(plugin, shape, input, capacity);
   if (!placed.ok) return { ok: false, message: placed.problem };
   try {
     const first = placed.resident.call();
