@@ -30,9 +30,20 @@ const fixtureName = (path: string): string =>
 /**
  * The catch table: for each rule, the broken plugins that must fail it. It is generated from
  * the manifest, and test/broken-corpus.test.ts proves the manifest (each fixture fails exactly
- * its rules), so the table cannot claim a catch the suite does not make.
+ * its rules), so the table cannot claim a catch the suite does not make. With the mutation
+ * benchmark's report, a column counts the mutants of the reference plugins each rule killed.
  */
-export function renderCatchTable(spec: ZenithAbiSpec, manifest: CorpusManifest): string {
+/** The mutation benchmark's kills per rule (reports/mutation/report.json), when published. */
+export interface MutationKills {
+  default: Record<string, number>;
+  thorough: Record<string, number>;
+}
+
+export function renderCatchTable(
+  spec: ZenithAbiSpec,
+  manifest: CorpusManifest,
+  mutation?: MutationKills,
+): string {
   const rows = spec.rules.map((rule) => {
     const catchers = manifest.fixtures
       .filter((entry) => entry.fails.includes(rule.id))
@@ -44,11 +55,14 @@ export function renderCatchTable(spec: ZenithAbiSpec, manifest: CorpusManifest):
         : uncatchable
           ? `none: ${uncatchable.reason}`
           : '**none**';
-    return `| ${rule.id} | ${rule.level} | ${cell} |`;
+    const kills = mutation
+      ? ` ${mutation.default[rule.id] ?? 0} / ${mutation.thorough[rule.id] ?? 0} |`
+      : '';
+    return `| ${rule.id} | ${rule.level} | ${cell} |${kills}`;
   });
   return [
-    '| rule | level | broken plugins that must fail it |',
-    '| --- | --- | --- |',
+    `| rule | level | broken plugins that must fail it |${mutation ? ' mutants it killed (default / thorough) |' : ''}`,
+    `| --- | --- | --- |${mutation ? ' ---: |' : ''}`,
     ...rows,
   ].join('\n');
 }

@@ -7,6 +7,8 @@ import { renderAbiMarkdown } from '../src/spec-model/render-abi-markdown.js';
 import { renderBenchHelp, renderHelp } from '../src/cli/options.js';
 import { renderReadmeResults } from '../src/bench/render/markdown.js';
 import type { BenchReport } from '../src/spec-model/bench-report-types.generated.js';
+import { renderReadmeMutation } from '../bench/mutation/render-markdown.js';
+import type { MutationReport } from '../bench/mutation/report-types.js';
 import { readCorpusManifest, renderCatchTable } from './catch-table.js';
 import { sampleOutput } from './sample-output.js';
 
@@ -84,7 +86,13 @@ export async function generatedFiles(): Promise<GeneratedFile[]> {
           'catch-table': renderCatchTable(
             readJson('spec/zenith-abi.v1.json') as ZenithAbiSpec,
             readCorpusManifest(repoRoot),
+            existsSync(join(repoRoot, 'reports/mutation/report.json'))
+              ? (readJson('reports/mutation/report.json') as MutationReport).killsByRule
+              : undefined,
           ),
+          'mutation-score': existsSync(join(repoRoot, 'reports/mutation/report.json'))
+            ? renderReadmeMutation(readJson('reports/mutation/report.json') as MutationReport)
+            : 'No mutation report yet: `npm run bench:mutation` writes one.',
           'bench-help': ['```text', renderBenchHelp().trimEnd(), '```'].join('\n'),
           // The published reports (npm run bench:publish) are the source of the README's table.
           'bench-results': renderReadmeResults(

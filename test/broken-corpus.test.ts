@@ -44,6 +44,11 @@ describe('the broken-plugin corpus', () => {
           expect(failure.found.length).toBeGreaterThan(0);
         }
       }
+      // A message built from a missing value reads "undefined", "NaN" or "[object Object]".
+      for (const result of plugin.results) {
+        const text = JSON.stringify([result.message, result.failures ?? []]);
+        expect(text, `${result.rule}: ${text}`).not.toMatch(/\bundefined\b|\bNaN\b|\[object /);
+      }
     },
   );
 

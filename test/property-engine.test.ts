@@ -15,6 +15,7 @@ const env = {
   maxInputBytes: 1024 * 1024,
   whitespace: spec.profiles.find((profile) => profile.whitespace)!.whitespace!,
   processInputs: [],
+  dictionary: [],
 };
 const arbitrary = callCaseArbitrary(callShapeOf(spec, 'process'), env, [
   'apart',
@@ -132,8 +133,8 @@ describe('a call that hangs on one input only', () => {
 });
 
 const PINNED_AT_SEED_42 = [
-  '0  output-at-end 0151 below',
-  '3 280003 output-at-end 2511 above',
-  '91 e19a80e28083 output-at-end 0067 zero',
-  '14 405a5648e280 apart 6002 below',
+  '1 05 adjacent 5117 below',
+  '4085 808080808080 adjacent 0051 ample',
+  '98 e19a80e28083 output-at-end 0067 below',
+  '15 62c3b15b51e2 apart 6002 below',
 ];

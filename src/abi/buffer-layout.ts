@@ -1,9 +1,21 @@
 /**
  * Where the host puts each buffer inside an arena. Property checks vary this on purpose: a
- * plugin that assumes aligned buffers, a fixed address, or room after its output is caught
- * only when the host stops being predictable.
+ * plugin that assumes aligned buffers, a fixed address, the input before the output, or room
+ * after either is caught only when the host stops being predictable.
+ *
+ * - apart, output-first: each buffer between guards, input first or output first;
+ * - adjacent: the output right after the input (a write before output_ptr lands in the input);
+ * - adjacent-reversed: the input right after the output (a write past the output's end lands
+ *   in the input);
+ * - output-at-end, input-at-end: that buffer ends exactly at the end of memory, so a write or
+ *   read past it traps.
  */
-export type LayoutKind = 'apart' | 'adjacent' | 'output-at-end';
+export type LayoutKind =
+  'apart' | 'output-first' | 'adjacent' | 'adjacent-reversed' | 'output-at-end' | 'input-at-end';
+
+/** Layouts with a buffer at the very end of memory: the arena must end there. */
+export const endsAtMemoryEnd = (layout: LayoutKind): boolean =>
+  layout === 'output-at-end' || layout === 'input-at-end';
 
 export interface Placement {
   layout: LayoutKind;
@@ -45,8 +57,8 @@ export interface PlannedLayout {
   guards: Array<
     Span & { next: keyof BufferSizes | undefined; previous: keyof BufferSizes | undefined }
   >;
-  /** True when the output's end must coincide with the arena's (and memory's) end. */
-  outputAtEnd: boolean;
+  /** True when the last buffer's end must coincide with the arena's (and memory's) end. */
+  atMemoryEnd: boolean;
 }
 
 // Arithmetic, not `& ~7`: offsets and addresses pass 2^31 in memories over 2 GiB.
@@ -82,38 +94,54 @@ export function planLayout(sizes: BufferSizes, placement: Placement): PlannedLay
 
   for (const name of ['cell', 'params'] as const) if (sizes[name] > 0) placeApart(name);
 
-  if (placement.layout === 'adjacent') {
-    // Input then output with no gap: a write before output_ptr lands in the input.
-    const start = guardBefore('input', placement.misalign.input);
-    spans.input = { start, length: sizes.input };
-    spans.output = { start: start + sizes.input, length: sizes.output };
-    cursor = spans.output.start + sizes.output;
-    guardAfter('output');
-  } else if (placement.layout === 'output-at-end') {
-    placeApart('input');
-    // The output ends exactly at the arena's end, which is memory's (8-aligned) end: no guard
-    // after it, so a write past it traps. Its start follows from its length; the guard before
-    // it takes up the padding, so the buffers before it keep their own alignment.
+  // A buffer that ends exactly at the arena's end, which is memory's (8-aligned) end: no guard
+  // after it, so an access past it traps. Its start follows from its length; the guard before
+  // it takes up the padding, so the buffers before it keep their own alignment.
+  const placeAtEnd = (name: 'input' | 'output'): void => {
     const guardStart = cursor;
-    const end = align8(cursor + GUARD_BYTES + placement.misalign.output + sizes.output);
-    const start = end - sizes.output;
-    guards.push({
-      start: guardStart,
-      length: start - guardStart,
-      previous: undefined,
-      next: 'output',
-    });
-    spans.output = { start, length: sizes.output };
+    const end = align8(cursor + GUARD_BYTES + placement.misalign[name] + sizes[name]);
+    const start = end - sizes[name];
+    guards.push({ start: guardStart, length: start - guardStart, previous: undefined, next: name });
+    spans[name] = { start, length: sizes[name] };
     cursor = end;
-  } else {
-    placeApart('input');
-    placeApart('output');
+  };
+  const placeAdjacent = (first: 'input' | 'output', second: 'input' | 'output'): void => {
+    const start = guardBefore(first, placement.misalign[first]);
+    spans[first] = { start, length: sizes[first] };
+    spans[second] = { start: start + sizes[first], length: sizes[second] };
+    cursor = spans[second].start + sizes[second];
+    guardAfter(second);
+  };
+
+  switch (placement.layout) {
+    case 'adjacent':
+      placeAdjacent('input', 'output');
+      break;
+    case 'adjacent-reversed':
+      placeAdjacent('output', 'input');
+      break;
+    case 'output-at-end':
+      placeApart('input');
+      placeAtEnd('output');
+      break;
+    case 'input-at-end':
+      placeApart('output');
+      placeAtEnd('input');
+      break;
+    case 'output-first':
+      placeApart('output');
+      placeApart('input');
+      break;
+    case 'apart':
+      placeApart('input');
+      placeApart('output');
+      break;
   }
   return {
     arenaSize: cursor,
     ...spans,
     guards,
-    outputAtEnd: placement.layout === 'output-at-end',
+    atMemoryEnd: endsAtMemoryEnd(placement.layout),
   };
 }
 
@@ -123,3 +151,12 @@ export function guardByte(index: number): number {
 
 /** What the host fills the output with before a call, so untouched bytes are recognisable. */
 export const OUTPUT_FILL = 0xcd;
+
+/**
+ * What surrounds the buffers: the guard pattern and the output's fill, or every byte of both
+ * inverted. A call whose result changes between the two read memory that is not its input.
+ */
+export type Surroundings = 'standard' | 'inverted';
+
+export const outputFillFor = (surroundings: Surroundings): number =>
+  surroundings === 'standard' ? OUTPUT_FILL : OUTPUT_FILL ^ 0xff;

@@ -1,5 +1,5 @@
 import type { PluginInstance } from '../host/plugin-instance.js';
-import { OUTPUT_FILL, type Placement } from './buffer-layout.js';
+import { OUTPUT_FILL, outputFillFor, type Placement, type Surroundings } from './buffer-layout.js';
 import type { CallShape } from './call-shape.js';
 import { ampleCapacity, needsProbe, resolveCapacity, type CapacityChoice } from './capacity.js';
 import { guardedCall, type GuardedCallResult } from './guarded-call.js';
@@ -48,8 +48,10 @@ export function callWithCapacity(
   capacity: number,
   placement: Placement,
   probing?: { keepOutput: boolean },
+  surroundings?: Surroundings,
 ): GuardedCallResult {
   return guardedCall(plugin, {
+    ...(surroundings ? { surroundings, outputFill: outputFillFor(surroundings) } : {}),
     verify: !probing,
     keepOutput: probing?.keepOutput ?? true,
     exportName: shape.exportName,
@@ -101,7 +103,12 @@ export function runCallCase(
   shape: CallShape,
   testCase: CallCase,
   maxInputBytes: number,
-  options: { alwaysProbe?: boolean; keepProbeOutput?: boolean } = {},
+  options: {
+    alwaysProbe?: boolean;
+    keepProbeOutput?: boolean;
+    /** Set: the main call's guards and output fill, standard or inverted (ZC-CALL-017). */
+    surroundings?: Surroundings;
+  } = {},
 ): CallCaseRun {
   if (shape.sizing === 'derived-from-params') {
     const outputBytes = derivedOutputBytes(shape, testCase.fields ?? {}, maxInputBytes);
@@ -112,7 +119,8 @@ export function runCallCase(
       outputBytes,
       params: encodeStruct(shape.params!.struct, testCase.fields ?? {}),
       placement: testCase.placement,
-      outputFill: OUTPUT_FILL,
+      outputFill: options.surroundings ? outputFillFor(options.surroundings) : OUTPUT_FILL,
+      ...(options.surroundings ? { surroundings: options.surroundings } : {}),
     });
     return { main, capacity: undefined, needed: undefined, probe: undefined, outputBytes };
   }
@@ -135,7 +143,15 @@ export function runCallCase(
     probed?.needed,
     ampleCapacity(shape, testCase.input.length),
   );
-  const main = callWithCapacity(plugin, shape, testCase.input, capacity, testCase.placement);
+  const main = callWithCapacity(
+    plugin,
+    shape,
+    testCase.input,
+    capacity,
+    testCase.placement,
+    undefined,
+    options.surroundings,
+  );
   return {
     main,
     capacity,

@@ -6,8 +6,10 @@ import {
   type BufferSizes,
   type Placement,
   type PlannedLayout,
+  type Surroundings,
 } from './buffer-layout.js';
 import { placeBuffers } from './place-buffers.js';
+import { describeDifference } from '../util/bytes-diff.js';
 import type { CallOutcome, PluginInstance } from '../host/plugin-instance.js';
 
 /** One call of an export whose parameters the spec describes by role. */
@@ -30,6 +32,8 @@ export interface GuardedCallPlan {
   verify?: boolean;
   /** A byte to fill the output with before the call, to tell written bytes from unwritten ones. */
   outputFill?: number;
+  /** The guard pattern as is (default) or with every byte inverted. */
+  surroundings?: Surroundings;
 }
 
 export interface GuardedCallResult {
@@ -85,9 +89,10 @@ export function guardedCall(plugin: PluginInstance, plan: GuardedCallPlan): Guar
   }
   const { source, arena, base, layout, addresses } = placement.placed;
 
+  const pattern = plan.surroundings === 'inverted' ? INVERTED_GUARD_PATTERN : GUARD_PATTERN;
   let memory = plugin.bytes();
   for (const guard of layout.guards)
-    memory.set(GUARD_PATTERN.subarray(0, guard.length), base + guard.start);
+    memory.set(pattern.subarray(0, guard.length), base + guard.start);
   memory.set(plan.input, addresses.input);
   if (plan.outputFill !== undefined) {
     memory.fill(plan.outputFill, addresses.output, addresses.output + sizes.output);
@@ -107,15 +112,16 @@ export function guardedCall(plugin: PluginInstance, plan: GuardedCallPlan): Guar
   const violations: string[] = [];
   if (outcome.kind === 'returned' && plan.verify !== false) {
     for (const guard of layout.guards) {
-      const hit = firstDifference(
-        memory,
-        base + guard.start,
-        GUARD_PATTERN.subarray(0, guard.length),
-      );
+      const hit = firstDifference(memory, base + guard.start, pattern.subarray(0, guard.length));
       if (hit !== -1) violations.push(describeGuardHit(guard, hit, layout));
     }
     const changedInput = firstDifference(memory, addresses.input, plan.input);
-    if (changedInput !== -1) violations.push(`modified the input at input + ${changedInput}`);
+    if (changedInput !== -1) {
+      const after = memory.subarray(addresses.input, addresses.input + plan.input.length);
+      violations.push(
+        `modified the input at input + ${changedInput}: ${describeDifference(plan.input, after, { expected: 'before the call', found: 'after' })}`,
+      );
+    }
     if (plan.params) {
       const changedParams = firstDifference(memory, addresses.params, plan.params);
       if (changedParams !== -1)
@@ -151,3 +157,4 @@ function firstDifference(memory: Uint8Array, at: number, expected: Uint8Array): 
 
 /** Guards are at most GUARD_BYTES + 14 long (alignment padding and misalignment). */
 const GUARD_PATTERN = Uint8Array.from({ length: GUARD_BYTES + 16 }, (_, i) => guardByte(i));
+const INVERTED_GUARD_PATTERN = GUARD_PATTERN.map((byte) => byte ^ 0xff);

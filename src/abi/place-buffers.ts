@@ -2,6 +2,7 @@ import type { PluginInstance } from '../host/plugin-instance.js';
 import { arenaSourceFor, type Arena, type ArenaSource } from './arena.js';
 import type { BufferAddresses } from './arguments.js';
 import {
+  endsAtMemoryEnd,
   planLayout,
   type BufferSizes,
   type Placement,
@@ -31,10 +32,10 @@ export function placeBuffers(
 ): Placed {
   const source = arenaSourceFor(plugin);
   const layoutKind =
-    source.useAlloc && placement.layout === 'output-at-end' ? 'apart' : placement.layout;
+    source.useAlloc && endsAtMemoryEnd(placement.layout) ? 'apart' : placement.layout;
   const layout = planLayout(sizes, { ...placement, layout: layoutKind });
   const slack = source.useAlloc ? 8 : 0; // alloc may return any alignment; we align within
-  const acquired = source.acquire(layout.arenaSize + slack, layout.outputAtEnd);
+  const acquired = source.acquire(layout.arenaSize + slack, layout.atMemoryEnd);
   if (!acquired.ok) return { ok: false, problem: acquired.problem };
   const arena = acquired.arena;
   const base = slack ? Math.ceil(arena.base / 8) * 8 : arena.base;

@@ -14,6 +14,10 @@ export interface PropertySettings {
   runs: number;
   path?: string;
   exports?: string[];
+  /** The author's sample inputs (--corpus), each within maxInputBytes. */
+  corpus?: readonly Uint8Array[];
+  /** Inputs the coverage-guided exploration kept, each within maxInputBytes. */
+  explored?: readonly Uint8Array[];
 }
 
 export type ExportState = 'ok' | 'missing' | 'wrong-kind' | 'wrong-signature';

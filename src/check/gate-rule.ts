@@ -16,13 +16,21 @@ const describeState = (name: string, state: ExportState): string =>
 export function gateRule(
   rule: Rule,
   state: PluginUnderTest,
+  /** Each earlier rule's status, a skip as its kind: pass, fail, error, not-applicable, blocked. */
   statuses: Readonly<Record<string, string>>,
 ): CheckOutcome | undefined {
   for (const dependency of rule.dependsOn ?? []) {
     const status = statuses[dependency];
+    // A rule that builds on one that does not apply (no alloc export) does not apply either.
+    if (status === 'not-applicable')
+      return notApplicable(`needs ${dependency}, which does not apply`);
     if (status !== 'pass') {
       const what =
-        status === 'fail' ? 'failed' : status === 'skip' ? 'was skipped' : 'did not pass';
+        status === 'fail'
+          ? 'failed'
+          : status === 'blocked'
+            ? 'could not be checked'
+            : 'did not pass';
       return blocked(`needs ${dependency}, which ${what}`);
     }
   }
@@ -52,3 +60,7 @@ export function gateRule(
   }
   return undefined;
 }
+
+/** A rule's status as gating reads it: a skip is told apart by its kind. */
+export const gateStatus = (outcome: { status: string; skipKind?: string }): string =>
+  outcome.status === 'skip' ? (outcome.skipKind ?? 'blocked') : outcome.status;

@@ -88,6 +88,12 @@ const FIXED_OPTIONS: OptionSpec[] = [
     description: `Property depth: ${DEPTHS.thorough.description}.`,
   },
   {
+    name: 'strict',
+    kind: 'flag',
+    description:
+      'Fail a plugin on should failures and on warnings too (a census of accepted inputs below the spec threshold).',
+  },
+  {
     name: 'runs',
     kind: 'integer',
     placeholder: 'n',
@@ -105,6 +111,32 @@ const FIXED_OPTIONS: OptionSpec[] = [
     kind: 'string',
     placeholder: 'names',
     description: 'Fuzz only these exports (comma-separated), e.g. process,tokenize.',
+  },
+  {
+    name: 'corpus',
+    kind: 'string',
+    placeholder: 'paths',
+    description:
+      'Sample inputs (comma-separated or repeated): files, or directories meaning every file in them, recursively; each cut at --max-input-size, at most 1000 samples and 16 MiB. Samples and their mutants get most property cases.',
+  },
+  {
+    name: 'explore',
+    kind: 'number',
+    placeholder: 'seconds',
+    description:
+      'Before the rules, explore `process` for this long with block coverage (an instrumented copy of the module); inputs reaching new blocks join the property cases. What a time budget keeps depends on the machine: for a CI gate use --explore-iterations.',
+  },
+  {
+    name: 'explore-iterations',
+    kind: 'integer',
+    placeholder: 'n',
+    description:
+      'Explore exactly n calls (the default explores 3000; n and the seed decide the inputs kept, whatever the machine); with --explore, whichever ends first.',
+  },
+  {
+    name: 'no-explore',
+    kind: 'flag',
+    description: 'Do not explore before the rules: generated inputs and the corpus only.',
   },
   {
     name: 'list-rules',

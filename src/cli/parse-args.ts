@@ -2,7 +2,7 @@ import type { DepthName } from '../property/depth.js';
 import { UsageError } from '../util/errors.js';
 import { DEFAULT_SEED } from '../runner/run-conformance.js';
 import { COMMANDS, optionTable } from './options.js';
-import { byteSize, integer, parseWithTable, seedText } from './parse-table.js';
+import { byteSize, decimal, integer, parseWithTable, seedText } from './parse-table.js';
 import { parseShard, type Shard } from './shard.js';
 
 export interface CliArgs {
@@ -15,6 +15,7 @@ export interface CliArgs {
   only: string[] | undefined;
   seed: number | 'random';
   depth: DepthName;
+  strict: boolean;
   runs: number | undefined;
   path: string | undefined;
   exports: string[] | undefined;
@@ -22,6 +23,9 @@ export interface CliArgs {
   expect: string | undefined;
   shard: Shard | undefined;
   limits: Record<string, number>;
+  corpus: string[] | undefined;
+  /** --explore in ms and --explore-iterations, when either was given; false: --no-explore. */
+  explore: { timeMs?: number; iterations?: number } | false | undefined;
 }
 
 /**
@@ -46,6 +50,29 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     throw new UsageError('ZC_BAD_OPTION', '--quick and --thorough are exclusive');
   }
   const runs = text('runs');
+  const exploreSeconds = text('explore');
+  const exploreIterations = text('explore-iterations');
+  if (
+    parsed.flag('no-explore') &&
+    (exploreSeconds !== undefined || exploreIterations !== undefined)
+  ) {
+    throw new UsageError(
+      'ZC_BAD_OPTION',
+      '--no-explore and --explore/--explore-iterations are exclusive',
+    );
+  }
+  const explore = parsed.flag('no-explore')
+    ? (false as const)
+    : exploreSeconds === undefined && exploreIterations === undefined
+      ? undefined
+      : {
+          ...(exploreSeconds !== undefined
+            ? { timeMs: decimal('explore', exploreSeconds) * 1000 }
+            : {}),
+          ...(exploreIterations !== undefined
+            ? { iterations: integer('explore-iterations', exploreIterations) }
+            : {}),
+        };
   const shard = text('shard');
   const color = parsed.last('color', 'no-color');
   return {
@@ -58,6 +85,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     only: parsed.list('only'),
     exports: parsed.list('export'),
     depth: parsed.flag('thorough') ? 'thorough' : 'quick',
+    strict: parsed.flag('strict'),
     runs: runs === undefined ? undefined : integer('runs', runs),
     path: text('path'),
     junit: text('junit'),
@@ -65,5 +93,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     shard: shard === undefined ? undefined : parseShard(shard),
     seed: seed === undefined ? DEFAULT_SEED : seedText('seed', seed),
     limits,
+    corpus: parsed.repeatedList('corpus'),
+    explore,
   };
 }

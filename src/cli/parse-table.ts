@@ -17,6 +17,8 @@ export interface ParsedTable {
   text: (name: string) => string | undefined;
   /** A comma-separated option as a list, when given; a list with no names is a usage error. */
   list: (name: string) => string[] | undefined;
+  /** Like list, for an option that may also be repeated: every occurrence, in order. */
+  repeatedList: (name: string) => string[] | undefined;
   /** Of two opposite flags (`--color`, `--no-color`), which one came last, if either did. */
   last: (first: string, second: string) => string | undefined;
 }
@@ -39,6 +41,7 @@ export function parseWithTable(
     table.flatMap((option) => (option.short ? [[option.short, option] as const] : [])),
   );
   const values = new Map<string, string | true>();
+  const every = new Map<string, string[]>();
   const order: string[] = [];
   const positionals: string[] = [];
   const unknown = (flag: string, name: string): UsageError => {
@@ -93,6 +96,7 @@ export function parseWithTable(
         throw bad(`--${option.name} needs${wanted}${got} (see ${helpCommand})`);
       }
       values.set(option.name, value);
+      every.set(option.name, [...(every.get(option.name) ?? []), value]);
     }
     order.push(option.name);
   }
@@ -100,21 +104,27 @@ export function parseWithTable(
     const value = values.get(name);
     return typeof value === 'string' ? value : undefined;
   };
+  const splitList = (name: string, raw: string): string[] => {
+    const items = raw
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
+    if (items.length === 0) {
+      throw bad(`--${name} needs at least one name, got ${JSON.stringify(raw)}`);
+    }
+    return items;
+  };
   return {
     positionals,
     flag: (name) => values.get(name) === true,
     text,
     list: (name) => {
       const raw = text(name);
-      if (raw === undefined) return undefined;
-      const items = raw
-        .split(',')
-        .map((item) => item.trim())
-        .filter(Boolean);
-      if (items.length === 0) {
-        throw bad(`--${name} needs at least one name, got ${JSON.stringify(raw)}`);
-      }
-      return items;
+      return raw === undefined ? undefined : splitList(name, raw);
+    },
+    repeatedList: (name) => {
+      const given = every.get(name);
+      return given === undefined ? undefined : given.flatMap((raw) => splitList(name, raw));
     },
     last: (first, second) => {
       const a = order.lastIndexOf(first);

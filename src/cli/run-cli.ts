@@ -62,11 +62,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       seed: args.seed === 'random' ? randomSeed() : args.seed,
       limits: args.limits,
       depth: args.depth,
+      ...(args.strict ? { strict: true } : {}),
       ...(args.only ? { only: args.only } : {}),
       ...(args.runs !== undefined ? { runs: args.runs } : {}),
       ...(args.path !== undefined ? { path: args.path } : {}),
       ...(args.exports ? { exports: args.exports } : {}),
       ...(knownFailures ? { knownFailures } : {}),
+      ...(args.corpus ? { corpus: args.corpus } : {}),
+      ...(args.explore !== undefined ? { explore: args.explore } : {}),
     };
     // Everything is checked before the run: a mistake costs no time and prints no report.
     const ruleIds = checkConformanceOptions(options, index, 'cli');
@@ -117,6 +120,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (junit === '-') io.stdout(renderJunit(report));
     else if (args.json) io.stdout(`${safeJsonStringify(report, 2)}\n`);
     else io.stdout(renderHuman(report, spec, color));
+    // Corpus files cut at --max-input-size are said on the terminal, a few of them.
+    const capped = report.settings.corpus?.capped ?? [];
+    for (const line of capped.slice(0, 5)) io.stderr(errorLine('check', sanitizeText(line)));
+    if (capped.length > 5) {
+      io.stderr(errorLine('check', `and ${capped.length - 5} more corpus files cut the same way`));
+    }
+    // What an exploration the user asked for did, one line per plugin (the JSON report has
+    // every plugin's, the default's too, as `exploration`).
+    for (const { source, exploration: done } of report.plugins) {
+      if (!done || !args.explore) continue;
+      const line = `explored ${source}: ${done.iterations} calls, ${done.blocksReached} of ${done.blocks} blocks reached, ${done.kept} inputs kept${done.stopped ? ` (${done.stopped})` : ''}`;
+      io.stderr(errorLine('check', sanitizeText(line)));
+    }
     // Whatever stdout holds (a report piped to a file), a path that could not be read is said
     // on the terminal too, one line each.
     for (const plugin of report.plugins) {

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
+import { encoder } from './bytes.js';
+import { dictionaryInputArbitrary, orderTokens } from './dictionary-inputs.js';
+import { formatInputArbitrary } from './formats.js';
+import { corpusInputArbitrary } from './mutations.js';
 import { expandBytes } from './seeded-bytes.js';
-
-const encoder = new TextEncoder();
 
 /** Characters words are made of: ASCII, Latin-1, combining marks, CJK, emoji (1 to 4 UTF-8 bytes). */
 const WORD_CHARS = [
@@ -23,21 +25,51 @@ const WORD_CHARS = [
   '🚀',
   '👍🏽',
   '\u0000',
+  // The edges of each UTF-8 length, where a hand-written validator or decoder goes wrong: the
+  // first and last code point of 2, 3 and 4 bytes, either side of the surrogates, U+FFFD.
+  '\u0080',
+  '\u07ff',
+  '\u0800',
+  '\ud7ff',
+  '\ue000',
+  '\ufffd',
+  '\uffff',
+  '\u{10000}',
+  '\u{10ffff}',
 ];
 
 /** Malformed UTF-8: lone continuation, truncated sequences, overlong forms, surrogates, 0xFF. */
 const INVALID_SEQUENCES: readonly number[][] = [
+  // Continuation bytes with no lead.
   [0x80],
   [0xbf],
+  // Truncated sequences, at the end and before an ASCII byte.
   [0xc3],
   [0xc3, 0x28],
   [0xe2, 0x82],
   [0xe2, 0x28, 0xa1],
   [0xf0, 0x90, 0x28],
+  [0xf0, 0x90, 0x80],
+  // A continuation byte that is not one (0xc0 and up, 0x7f and down), at every position.
+  [0xc2, 0xc0],
+  [0xc2, 0x7f],
+  [0xe1, 0x80, 0xc0],
+  [0xe1, 0xc0, 0x80],
+  [0xf1, 0x80, 0x80, 0xc0],
+  [0xf1, 0xc0, 0x80, 0x80],
+  // Overlong forms of 2, 3 and 4 bytes, the largest of each too.
   [0xc0, 0xaf],
+  [0xc1, 0xbf],
   [0xe0, 0x80, 0xaf],
+  [0xe0, 0x9f, 0xbf],
+  [0xf0, 0x80, 0x80, 0xaf],
+  [0xf0, 0x8f, 0xbf, 0xbf],
+  // Surrogates, first and last.
   [0xed, 0xa0, 0x80],
+  [0xed, 0xbf, 0xbf],
+  // Past U+10FFFF, and leads that cannot start anything.
   [0xf4, 0x90, 0x80, 0x80],
+  [0xf5, 0x80, 0x80, 0x80],
   [0xf8, 0x88, 0x80, 0x80, 0x80],
   [0xfe],
   [0xff],
@@ -84,26 +116,118 @@ export function largeInputArbitrary(maxInputBytes: number): fc.Arbitrary<Uint8Ar
     .map(([size, text, seed]) => expandBytes(size, seed, text));
 }
 
-/** Empty, tiny, typical and large inputs; arbitrary bytes, text, and broken text. */
+/** Where inputs may come from besides the built-in shapes. */
+export interface InputSources {
+  /** Tokens from the module (src/wasm/dictionary.ts): spliced into inputs when not empty. */
+  dictionary?: readonly Uint8Array[];
+  /** The author's sample inputs (--corpus): with some, they get most cases. */
+  corpus?: readonly Uint8Array[];
+  /** Inputs exploration kept: they get as many cases as the rest of the mix. */
+  explored?: readonly Uint8Array[];
+}
+
+/**
+ * The weights of the default input mix. The generic shapes keep their weights (25 in all);
+ * the format shapes (src/generators/formats.ts, FORMAT_WEIGHTS) share 16, dictionary splices
+ * 12 when the module gave tokens. A corpus, when given, weighs twice the rest together.
+ */
+export const INPUT_WEIGHTS = {
+  empty: 2,
+  tiny: 5,
+  bytes: 6,
+  text: 8,
+  invalidUtf8: 3,
+  large: 1,
+  formats: 16,
+  dictionary: 12,
+  /** Times the weight of everything else. */
+  corpusFactor: 2,
+  /** Times the weight of the built-in mix: explored inputs reach code, the mix finds edges. */
+  exploredFactor: 1,
+} as const;
+
+/**
+ * Empty, tiny, typical and large inputs; arbitrary bytes, text, and broken text; the format
+ * shapes (digits, words, lines, CSV, JSON, key=value, UTF-8 of every width, long runs,
+ * length-prefixed frames, deep nesting); dictionary splices; and, with a corpus, its samples
+ * and their mutants. A failing case shrinks towards the empty input first, then within its
+ * own shape.
+ */
 export function inputBytesArbitrary(
   maxInputBytes: number,
   whitespace: readonly number[],
+  sources: InputSources = {},
+): fc.Arbitrary<Uint8Array> {
+  return withCorpus(
+    defaultInputArbitrary(maxInputBytes, whitespace, sources.dictionary ?? []),
+    sources,
+    maxInputBytes,
+  );
+}
+
+/** The mix without a corpus: generic shapes, format shapes, dictionary splices. */
+export function defaultInputArbitrary(
+  maxInputBytes: number,
+  whitespace: readonly number[],
+  dictionary: readonly Uint8Array[] = [],
 ): fc.Arbitrary<Uint8Array> {
   const cap = (max: number): number => Math.min(max, maxInputBytes);
+  const w = INPUT_WEIGHTS;
+  const hasTokens = orderTokens(dictionary).length > 0;
   return fc.oneof(
-    { weight: 2, arbitrary: fc.constant(new Uint8Array(0)) },
-    { weight: 5, arbitrary: fc.uint8Array({ minLength: 1, maxLength: cap(16) }) },
-    { weight: 6, arbitrary: fc.uint8Array({ maxLength: cap(1024) }) },
+    { withCrossShrink: true },
+    { weight: w.empty, arbitrary: fc.constant(new Uint8Array(0)) },
+    { weight: w.tiny, arbitrary: fc.uint8Array({ minLength: 1, maxLength: cap(16) }) },
+    { weight: w.bytes, arbitrary: fc.uint8Array({ maxLength: cap(1024) }) },
     {
-      weight: 8,
+      weight: w.text,
       arbitrary: textArbitrary(whitespace)
         .map((text) => encoder.encode(text))
         .filter((bytes) => bytes.length <= maxInputBytes),
     },
     {
-      weight: 3,
+      weight: w.invalidUtf8,
       arbitrary: invalidUtf8Arbitrary(whitespace).filter((bytes) => bytes.length <= maxInputBytes),
     },
-    { weight: 1, arbitrary: largeInputArbitrary(maxInputBytes) },
+    { weight: w.large, arbitrary: largeInputArbitrary(maxInputBytes) },
+    { weight: w.formats, arbitrary: formatInputArbitrary(maxInputBytes) },
+    ...(hasTokens
+      ? [{ weight: w.dictionary, arbitrary: dictionaryInputArbitrary(dictionary, maxInputBytes) }]
+      : []),
+  );
+}
+
+/**
+ * `base` alone without samples; with a corpus, its samples and their mutants (mutated with the
+ * dictionary's tokens too) weigh twice as much as `base`; explored inputs and their mutants
+ * weigh as much as `base`.
+ */
+export function withCorpus(
+  base: fc.Arbitrary<Uint8Array>,
+  sources: InputSources,
+  maxInputBytes: number,
+): fc.Arbitrary<Uint8Array> {
+  const corpus = sources.corpus ?? [];
+  const explored = sources.explored ?? [];
+  if (corpus.length === 0 && explored.length === 0) return base;
+  const dictionary = sources.dictionary ?? [];
+  return fc.oneof(
+    ...(corpus.length > 0
+      ? [
+          {
+            weight: INPUT_WEIGHTS.corpusFactor,
+            arbitrary: corpusInputArbitrary(corpus, dictionary, maxInputBytes),
+          },
+        ]
+      : []),
+    ...(explored.length > 0
+      ? [
+          {
+            weight: INPUT_WEIGHTS.exploredFactor,
+            arbitrary: corpusInputArbitrary(explored, dictionary, maxInputBytes),
+          },
+        ]
+      : []),
+    { weight: 1, arbitrary: base },
   );
 }

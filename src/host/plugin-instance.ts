@@ -8,6 +8,7 @@ import {
   type PluginModule,
 } from './plugin-module.js';
 import type { ModuleImport } from '../wasm/module-info.js';
+import { MAX_PAGES, WASM_PAGE_BYTES } from '../wasm/page.js';
 import {
   HostStop,
   IMPORT_HINTS,
@@ -58,8 +59,6 @@ export type InstantiateResult =
 
 /** The pseudo-export the call watch uses for instantiation, when a start function runs. */
 export const INSTANTIATE = '(instantiate)';
-
-const MAX_PAGES = 65536;
 
 /**
  * Links offered imports to the sandbox and every other import to a stub of its declared type,
@@ -162,8 +161,16 @@ function hostStopOf(
   };
 }
 
+/** What the last call did besides its result: reads of nondeterministic host sources. */
+export interface CallStats {
+  clockReads: number;
+  randomReads: number;
+}
+
 export class PluginInstance {
   readonly capture: OutputCapture;
+  /** The last call's reads of the clock and of random_get. */
+  lastCall: CallStats = { clockReads: 0, randomReads: 0 };
   /** Why this instance must not be called again (a trap or a stop), once it happened. */
   poisoned: string | undefined;
   /** Pages the host grew or had the plugin allocate for its own buffers: not the plugin's. */
@@ -281,6 +288,8 @@ export class PluginInstance {
     if (typeof fn !== 'function') return { kind: 'blocked', reason: `\`${name}\` is not exported` };
     const watch = this.options.watch;
     const pagesBefore = pagesOf(this.memoryBytes);
+    const clockBefore = this.state.clockReads ?? 0;
+    const randomBefore = this.state.randomReads ?? 0;
     if (forHost) this.setBudget(true);
     this.capture.beginCall(`${name}(${args.join(', ')})`);
     watch?.enter(name, args, callBytes);
@@ -298,6 +307,10 @@ export class PluginInstance {
     } finally {
       watch?.leave();
       this.capture.endCall();
+      this.lastCall = {
+        clockReads: (this.state.clockReads ?? 0) - clockBefore,
+        randomReads: (this.state.randomReads ?? 0) - randomBefore,
+      };
       if (forHost) {
         this.hostPages += pagesOf(this.memoryBytes) - pagesBefore;
         this.setBudget();
@@ -352,4 +365,4 @@ export class PluginInstance {
 }
 
 /** Pages of a memory size; not `>>> 16`, which wraps a full 4 GiB memory to 0. */
-const pagesOf = (bytes: number): number => Math.floor(bytes / 65536);
+const pagesOf = (bytes: number): number => Math.floor(bytes / WASM_PAGE_BYTES);

@@ -1,6 +1,6 @@
 import { GUARD_EXPORTS, guardMemoryGrowth } from '../wasm/guard-memory-growth.js';
 import { readModuleInfo, type ModuleImport } from '../wasm/module-info.js';
-import { WASM_PAGE_BYTES } from '../wasm/page.js';
+import { MAX_PAGES, WASM_PAGE_BYTES } from '../wasm/page.js';
 
 /**
  * A plugin module as the host runs it: compiled from a copy whose every memory.grow goes
@@ -18,8 +18,6 @@ export interface PluginModule {
 }
 
 export type PreparedModule = { ok: true; plugin: PluginModule } | { ok: false; message: string };
-
-const MAX_PAGES = 65536;
 
 /** The memory limit in pages: a growth that would pass it is refused. */
 export const budgetPagesFor = (maxMemoryBytes: number): number =>

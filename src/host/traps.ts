@@ -9,6 +9,9 @@ export class ProcExit extends Error {
 export interface HostState {
   /** Set by proc_exit: every later host call throws it again, so the plugin cannot run on. */
   exited?: ProcExit;
+  /** Reads of the clock and of random_get so far: a differing result is blamed on them. */
+  clockReads?: number;
+  randomReads?: number;
 }
 
 /** Thrown when a plugin calls an import the host does not offer (we link a stub so other calls still run). */

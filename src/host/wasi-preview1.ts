@@ -110,6 +110,7 @@ export function createWasiPreview1(
     args_sizes_get: (countPtr: number, sizePtr: number) => writeU32Pair(countPtr, 0, sizePtr, 0),
     args_get: () => ERRNO.SUCCESS,
     clock_time_get(clockId: number, _precision: bigint, timePtr: number): number {
+      state.clockReads = (state.clockReads ?? 0) + 1;
       if (clockId < 0 || clockId > 3) return ERRNO.INVAL;
       const data = view();
       if (!data || !inBounds(data, timePtr >>> 0, 8)) return ERRNO.FAULT;
@@ -125,6 +126,7 @@ export function createWasiPreview1(
       return ERRNO.SUCCESS;
     },
     random_get(bufPtr: number, len: number): number {
+      state.randomReads = (state.randomReads ?? 0) + 1;
       const data = view();
       if (!data || !inBounds(data, bufPtr >>> 0, len >>> 0)) return ERRNO.FAULT;
       fillRandom(new Uint8Array(data.buffer, bufPtr >>> 0, len >>> 0));

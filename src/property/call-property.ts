@@ -7,13 +7,24 @@ import type { CheckContext } from '../check/context.js';
 import { blocked, fail, notApplicable, pass, type CheckOutcome } from '../check/define-check.js';
 import { plural } from '../util/bytes-text.js';
 import type { CaseEnvironment } from './arbitraries/call-case.js';
+import { CensusTally } from './census.js';
 import { PluginSession, SessionBlocked } from './session.js';
+import { harvestDictionary } from '../wasm/dictionary.js';
+import { WasmDecodeError } from '../wasm/leb128.js';
+
+/** Tokens kept from a module's dictionary (in order of first occurrence). */
+const DICTIONARY_TOKENS = 512;
 
 /** What a property concludes from one case. */
 export type CaseVerdict =
   | { kind: 'ok' }
   | { kind: 'violation'; expected: string; found: string; call?: string; details?: string }
-  | { kind: 'inconclusive'; why: string };
+  /**
+   * The case says nothing either way. `allowed` when the reason is the plugin's own choice the
+   * spec allows (it needed no output, it rejected the input): a rule with only such cases does
+   * not apply, while one that could not judge for any other reason could not be checked.
+   */
+  | { kind: 'inconclusive'; why: string; allowed?: boolean };
 
 export const OK: CaseVerdict = { kind: 'ok' };
 
@@ -33,6 +44,8 @@ export interface CallProperty<Case> {
   describe(shape: CallShape, testCase: Case): string;
   /** Runs for this property given the run's setting (costly properties run fewer cases). */
   runs?(configured: number): number;
+  /** Whether the census of its cases is worth a warning (not for rules fed only bad input). */
+  census?: boolean;
 }
 
 interface FailureRecord<Case> {
@@ -54,7 +67,28 @@ export function caseEnvironment(ctx: CheckContext): CaseEnvironment {
     maxInputBytes: ctx.limits.maxInputBytes,
     whitespace: ctx.spec.textWhitespace(),
     processInputs,
+    dictionary: dictionaryOf(ctx.bytes),
+    ...(ctx.property.corpus?.length ? { corpus: ctx.property.corpus } : {}),
+    ...(ctx.property.explored?.length ? { explored: ctx.property.explored } : {}),
   };
+}
+
+/** Dictionaries by module: harvested once per plugin, however many rules ask. */
+const dictionaries = new WeakMap<Uint8Array, readonly Uint8Array[]>();
+
+/** The module's fuzzing dictionary (none for bytes that do not decode as a module). */
+function dictionaryOf(bytes: Uint8Array): readonly Uint8Array[] {
+  let tokens = dictionaries.get(bytes);
+  if (!tokens) {
+    try {
+      tokens = harvestDictionary(bytes, { maxTokens: DICTIONARY_TOKENS });
+    } catch (error) {
+      if (!(error instanceof WasmDecodeError)) throw error;
+      tokens = [];
+    }
+    dictionaries.set(bytes, tokens);
+  }
+  return tokens;
 }
 
 /** The exports a property rule will fuzz in this plugin. */
@@ -84,30 +118,54 @@ export function checkCallProperty<Case>(
   }
   const env = caseEnvironment(ctx);
   const failures: Failure[] = [];
-  const summaries: string[] = [];
+  const results: Array<Extract<ExportResult, { kind: 'passed' }>> = [];
+  const tallies: CensusTally[] = [];
   for (const shape of shapes) {
     const stopped = ctx.blockedReason(shape.exportName);
     if (stopped) return blocked(stopped);
     const result = runOneExport(ctx, property, shape, env);
     if (result.kind === 'blocked') return blocked(result.reason);
+    tallies.push(result.census);
     if (result.kind === 'failure') failures.push(result.failure);
-    else summaries.push(result.summary);
+    else results.push(result);
   }
+  const census = tallies.filter((tally) => tally.cases > 0).map((tally) => tally.toReport());
+  const warnings =
+    property.census === false
+      ? []
+      : tallies.flatMap(
+          (tally) => tally.warning(ctx.spec, ctx.spec.census.minAcceptedPercent) ?? [],
+        );
+  const evidence = {
+    ...(census.length > 0 ? { census } : {}),
+    ...(warnings.length > 0 ? { warnings } : {}),
+  };
   if (failures.length > 0) {
-    return fail(
-      failures.map((failure) => `${failure.where}: ${failure.found}`).join('; '),
-      failures,
-    );
+    return {
+      ...fail(failures.map((failure) => `${failure.where}: ${failure.found}`).join('; '), failures),
+      ...evidence,
+    };
   }
-  if (summaries.every((summary) => summary.startsWith('no conclusive'))) {
-    return blocked(summaries.join('; '));
+  const summary = results.map((result) => result.summary).join('; ');
+  if (results.every((result) => result.conclusive === 0)) {
+    // Nothing was judged: a rule whose cases all met the plugin's allowed choices does not
+    // apply; one that could not judge for any other reason could not be checked.
+    return results.every((result) => result.onlyAllowed)
+      ? { ...notApplicable(summary), ...evidence }
+      : { ...blocked(summary), ...evidence };
   }
-  return pass(summaries.join('; '));
+  return { ...pass(summary), ...evidence };
 }
 
 type ExportResult =
-  | { kind: 'passed'; summary: string }
-  | { kind: 'failure'; failure: Failure }
+  | {
+      kind: 'passed';
+      summary: string;
+      conclusive: number;
+      onlyAllowed: boolean;
+      census: CensusTally;
+    }
+  | { kind: 'failure'; failure: Failure; census: CensusTally }
   | { kind: 'blocked'; reason: string };
 
 function runOneExport<Case>(
@@ -116,12 +174,18 @@ function runOneExport<Case>(
   shape: CallShape,
   env: CaseEnvironment,
 ): ExportResult {
-  const session = new PluginSession(ctx);
+  const census = new CensusTally(shape.exportName);
+  // Counted while cases are generated, not while a failure shrinks (those are not new cases).
+  let failedOnce = false;
+  const session = new PluginSession(ctx, {}, (code) => {
+    if (!failedOnce) census.record(code);
+  });
   const numRuns = property.runs ? property.runs(ctx.property.runs) : ctx.property.runs;
   let caseIndex = 0;
-  let failedOnce = false;
   let inconclusive = 0;
+  let allowedInconclusive = 0;
   let conclusive = 0;
+  const reasons = new Map<string, number>();
   let lastFailure: FailureRecord<Case> | undefined;
   let stop: Error | undefined;
 
@@ -133,8 +197,11 @@ function runOneExport<Case>(
       const instance = session.current();
       const mark = instance.capture.mark();
       const verdict = property.check(session, shape, testCase, env);
-      if (verdict.kind === 'inconclusive') inconclusive++;
-      else conclusive++;
+      if (verdict.kind === 'inconclusive') {
+        inconclusive++;
+        if (verdict.allowed) allowedInconclusive++;
+        reasons.set(verdict.why, (reasons.get(verdict.why) ?? 0) + 1);
+      } else conclusive++;
       if (verdict.kind !== 'violation') return true;
       failedOnce = true;
       // Described now: the shrunk counterexample is the last failing case, not the last run.
@@ -158,11 +225,23 @@ function runOneExport<Case>(
   ctx.markCase(-1);
   if (stop instanceof SessionBlocked) return { kind: 'blocked', reason: stop.message };
   if (!details.failed || !lastFailure) {
+    const why = [...reasons]
+      .sort(([, a], [, b]) => b - a)
+      .map(([reason, count]) => `${count} ${reason}`)
+      .join(', ');
     const summary =
-      conclusive === 0
-        ? `no conclusive case for \`${shape.exportName}\` (${inconclusive} inconclusive, e.g. trapped)`
-        : `\`${shape.exportName}\`: ${plural(conclusive, 'case')}${inconclusive ? ` (${inconclusive} inconclusive)` : ''}`;
-    return { kind: 'passed', summary };
+      conclusive === 0 && inconclusive === 0
+        ? `no case ran for \`${shape.exportName}\``
+        : conclusive === 0
+          ? `no conclusive case for \`${shape.exportName}\` (${inconclusive} inconclusive: ${why})`
+          : `\`${shape.exportName}\`: ${plural(conclusive, 'case')}${inconclusive ? ` (${inconclusive} inconclusive)` : ''}`;
+    return {
+      kind: 'passed',
+      summary,
+      conclusive,
+      onlyAllowed: inconclusive === allowedInconclusive,
+      census,
+    };
   }
   const { verdict, output } = lastFailure;
   const path = details.counterexamplePath ?? '';
@@ -181,5 +260,5 @@ function runOneExport<Case>(
   };
   if (verdict.call) failure.call = verdict.call;
   if (output && (output.stderr || output.stdout || output.log.length)) failure.output = output;
-  return { kind: 'failure', failure };
+  return { kind: 'failure', failure, census };
 }

@@ -2,6 +2,7 @@ import { describeSetupFailure } from '../host/lifecycle.js';
 import type { PluginInstance } from '../host/plugin-instance.js';
 import type { Determinism } from '../host/wasi-preview1.js';
 import type { CheckContext } from '../check/context.js';
+import type { CaseCode } from './census.js';
 
 /** Thrown inside a property when no instance can be started: the rule is blocked, not failed. */
 export class SessionBlocked extends Error {}
@@ -18,6 +19,8 @@ export class PluginSession {
   constructor(
     private readonly ctx: CheckContext,
     private readonly determinism: Partial<Determinism> = {},
+    /** Counts how a case ended, for the rule's census (the engine wires it; checks call it). */
+    readonly record: (code: CaseCode) => void = () => undefined,
   ) {}
 
   current(): PluginInstance {

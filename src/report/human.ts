@@ -68,10 +68,19 @@ function ruleLines(result: RuleResult, c: Colors): string[] {
       ),
     ];
   }
-  if (result.status === 'pass') return [`${head} ${c.dim(`(${result.message})`)}`];
+  const warnings = (result.warnings ?? []).map((text) => `        ${c.yellow('warning:')} ${text}`);
+  if (result.status === 'pass') return [`${head} ${c.dim(`(${result.message})`)}`, ...warnings];
   if (result.status === 'skip') {
+    if (result.skipKind === 'blocked' && result.level === 'must') {
+      // A must rule nobody could judge is not a pass: it fails the plugin.
+      return [
+        `    ${c.red('?')} ${result.rule.padEnd(12)} ${c.dim(level)} ${result.description}`,
+        `        ${c.red('could not be checked:')} ${result.message}`,
+        ...warnings,
+      ];
+    }
     const why = result.skipKind === 'not-applicable' ? 'not applicable' : 'blocked';
-    return [c.dim(`${head} (${why}: ${result.message})`)];
+    return [c.dim(`${head} (${why}: ${result.message})`), ...warnings];
   }
   const failures = result.failures ?? [];
   // The message restates a lone failure's `found`; the failure lines say it in full.
@@ -86,7 +95,7 @@ function ruleLines(result: RuleResult, c: Colors): string[] {
   if (failures.length > MAX_FAILURES_SHOWN) {
     lines.push(`          … and ${failures.length - MAX_FAILURES_SHOWN} more (see --json)`);
   }
-  return lines;
+  return [...lines, ...warnings];
 }
 
 function pluginLines(plugin: PluginReport, spec: ZenithAbiSpec, c: Colors): string[] {
@@ -121,6 +130,8 @@ function pluginLines(plugin: PluginReport, spec: ZenithAbiSpec, c: Colors): stri
     `${skip} skipped`,
   ];
   if (error) parts.push(`${error} errors`);
+  if (plugin.counts.mustBlocked) parts.push(c.red(`${plugin.counts.mustBlocked} must not checked`));
+  if (plugin.counts.warnings) parts.push(c.yellow(`${plugin.counts.warnings} with warnings`));
   const { expectedFailures, unexpectedPasses } = plugin.counts;
   if (expectedFailures) parts.push(`${expectedFailures} expected failures`);
   if (unexpectedPasses) parts.push(c.red(`${unexpectedPasses} unexpected passes`));

@@ -39,6 +39,9 @@ function testcase(plugin: PluginReport, result: RuleResult): string {
   } else if (expectation?.outcome === 'unexpected-pass') {
     const message = `passed, but --expect lists it as failing (${expectation.reason}): remove it from the list`;
     body = `<failure type="unexpected-pass" message="${escapeXml(message)}"/>`;
+  } else if (result.status === 'skip' && result.skipKind === 'blocked' && result.level === 'must') {
+    // A must rule that could not be checked fails the plugin, so it fails here too.
+    body = `<failure type="not-checked" message="${escapeXml(`could not be checked: ${result.message}`)}"/>`;
   } else if (result.status === 'skip') {
     body = `<skipped message="${escapeXml(`${result.skipKind ?? 'skipped'}: ${result.message}`)}"/>`;
   } else {
@@ -57,11 +60,14 @@ function testsuite(plugin: PluginReport): string {
   const failures = count(
     (r) =>
       (r.status === 'fail' && r.expectation?.outcome !== 'expected-failure') ||
-      r.expectation?.outcome === 'unexpected-pass',
+      r.expectation?.outcome === 'unexpected-pass' ||
+      (r.status === 'skip' && r.skipKind === 'blocked' && r.level === 'must'),
   );
   const errors = count((r) => r.status === 'error');
   const skipped = count(
-    (r) => r.status === 'skip' || r.expectation?.outcome === 'expected-failure',
+    (r) =>
+      (r.status === 'skip' && !(r.skipKind === 'blocked' && r.level === 'must')) ||
+      r.expectation?.outcome === 'expected-failure',
   );
   const attributes = `name="${escapeXml(plugin.source)}" tests="${results.length || 1}" failures="${failures}" errors="${errors + (plugin.error ? 1 : 0)}" skipped="${skipped}" time="${seconds(plugin.durationMs)}"`;
   if (plugin.error) {

@@ -20,6 +20,8 @@ export interface PluginRunSettings {
   replayArgs: string;
   property: PropertySettings;
   knownFailures?: readonly KnownFailure[];
+  /** should failures and warnings fail the plugin too. */
+  strict?: boolean;
   onRuleResult?: (source: string, result: RuleResult) => void;
 }
 
@@ -85,13 +87,12 @@ export async function checkPlugin(
   applyKnownFailures(source, ordered, settings.knownFailures ?? []);
 
   const counts = countResults(settings.spec, ordered);
-  const failed = counts.mustFailed > 0 || (counts.unexpectedPasses ?? 0) > 0;
   // A check that broke (or could not decide) is the tool's failure, not the plugin's: exit 2.
   const report: PluginReport = {
     source,
     sha256: sha256(bytes),
     sizeBytes: bytes.length,
-    verdict: counts.error > 0 ? 'error' : failed ? 'fail' : 'pass',
+    verdict: verdictOf(counts, settings.strict ?? false),
     results: ordered,
     counts,
     durationMs: performance.now() - began,
@@ -117,6 +118,10 @@ function toRuleResult(spec: SpecIndex, record: RuleRunRecord): RuleResult {
   if (outcome.status === 'error' && outcome.detail) {
     result.failures = [{ expected: 'the check runs to completion', found: outcome.detail }];
   }
+  if (outcome.status !== 'error') {
+    if (outcome.census?.length) result.census = outcome.census;
+    if (outcome.warnings?.length) result.warnings = outcome.warnings;
+  }
   return result;
 }
 
@@ -138,7 +143,27 @@ function countResults(spec: SpecIndex, results: readonly RuleResult[]): RuleCoun
     } else if (result.status === 'fail') {
       if (spec.rule(result.rule).level === 'must') counts.mustFailed++;
       else counts.shouldFailed++;
+    } else if (
+      result.status === 'skip' &&
+      result.skipKind === 'blocked' &&
+      spec.rule(result.rule).level === 'must'
+    ) {
+      counts.mustBlocked = (counts.mustBlocked ?? 0) + 1;
     }
+    if (result.warnings?.length) counts.warnings = (counts.warnings ?? 0) + 1;
   }
   return counts;
+}
+
+/**
+ * The plugin's verdict from its counts: a check that broke is the tool's failure (error); a
+ * must rule that failed, or that could not be checked at all, fails the plugin (a must rule
+ * nobody could judge is not a pass); --strict fails should failures and warnings too.
+ */
+function verdictOf(counts: RuleCounts, strict: boolean): PluginReport['verdict'] {
+  if (counts.error > 0) return 'error';
+  const failed =
+    counts.mustFailed > 0 || (counts.unexpectedPasses ?? 0) > 0 || (counts.mustBlocked ?? 0) > 0;
+  const strictly = strict && (counts.shouldFailed > 0 || (counts.warnings ?? 0) > 0);
+  return failed || strictly ? 'fail' : 'pass';
 }

@@ -3,7 +3,7 @@ import type { HostStopRecord } from '../host/plugin-instance.js';
 import { preparePluginModule } from '../host/plugin-module.js';
 import type { CompileResult } from '../check/context.js';
 import type { CheckOutcome } from '../check/define-check.js';
-import { gateRule } from '../check/gate-rule.js';
+import { gateRule, gateStatus } from '../check/gate-rule.js';
 import { PluginUnderTest } from '../check/plugin-under-test.js';
 import { loadSpec } from '../spec-model/load-spec.js';
 import { SpecIndex } from '../spec-model/spec-index.js';
@@ -97,7 +97,7 @@ async function run(job: CheckWorkerJob): Promise<boolean> {
         detail: stack,
       };
     }
-    statuses[id] = outcome.status;
+    statuses[id] = gateStatus(outcome);
     post({ type: 'rule-done', id, outcome, durationMs: performance.now() - began });
   }
   return true;

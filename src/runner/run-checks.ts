@@ -1,4 +1,5 @@
 import type { CheckOutcome } from '../check/define-check.js';
+import { gateStatus } from '../check/gate-rule.js';
 import type { CheckRunSettings } from '../check/plugin-under-test.js';
 import { stoppedCallOf, type CaughtStop, type StoppedCall } from '../check/stopped-call.js';
 import type { Rule } from '../spec-model/abi-types.generated.js';
@@ -60,7 +61,7 @@ export async function runChecks(run: ChecksRun): Promise<RuleRunRecord[]> {
       bytes: run.bytes,
       ruleIds: remaining,
       priorStatuses: Object.fromEntries(
-        [...records.values()].map((entry) => [entry.id, entry.outcome.status]),
+        [...records.values()].map((entry) => [entry.id, gateStatus(entry.outcome)]),
       ),
       blockedExports: { ...blockedExports },
       exportNames: run.exportNames,

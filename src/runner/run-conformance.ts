@@ -10,6 +10,7 @@ import { DEPTHS, type DepthName } from '../property/depth.js';
 import { callableExports } from '../abi/call-shape.js';
 import { UsageError } from '../util/errors.js';
 import {
+  checkBoolean,
   checkFunction,
   checkNameList,
   checkOptionsObject,
@@ -22,6 +23,16 @@ import { validateKnownFailures, type KnownFailure } from './expectations.js';
 import { checkPlugin } from './check-plugin.js';
 import { limitArgs, resolveLimits } from '../spec-model/limits.js';
 import { selectRules } from './select-rules.js';
+import {
+  checkCorpusOption,
+  checkExploreOption,
+  corpusReplayArgs,
+  loadRunCorpus,
+  DEFAULT_EXPLORE,
+  pluginInputs,
+  type CorpusOption,
+  type ExploreOption,
+} from './sample-inputs.js';
 
 /** The seed used when none is given, so that two runs of the same plugin agree. */
 export const DEFAULT_SEED = 42;
@@ -43,6 +54,21 @@ export interface ConformanceOptions {
   exports?: readonly string[];
   /** Rules plugins are known to fail (see loadKnownFailures); they do not fail the run. */
   knownFailures?: readonly KnownFailure[];
+  /** should failures and warnings (a census below the spec's threshold) fail the plugin too. */
+  strict?: boolean;
+  /**
+   * Sample inputs (the author's fixtures): paths of files or directories (every regular file
+   * in them, recursively, sorted), or bytes. Each is cut at maxInputBytes; at most 1000
+   * samples and 16 MiB. Property rules give them and their mutants most of their cases.
+   */
+  corpus?: CorpusOption;
+  /**
+   * Before the rules, explore `process` with coverage guidance for `timeMs` (or exactly
+   * `iterations` calls): inputs that reach new blocks join this plugin's property cases.
+   * Default DEFAULT_EXPLORE (3000 calls, so the verdict never depends on the machine's
+   * speed); false: no exploration.
+   */
+  explore?: ExploreOption | false;
   /** Called as each rule finishes, for progress output. */
   onRuleResult?: (source: string, result: RuleResult) => void;
   /** Called as each plugin's report is complete. */
@@ -61,6 +87,9 @@ const CONFORMANCE_KEYS = [
   'path',
   'exports',
   'knownFailures',
+  'strict',
+  'corpus',
+  'explore',
   'onRuleResult',
   'onPluginReport',
 ] as const;
@@ -74,6 +103,9 @@ const CLI_NAMES: Record<(typeof CONFORMANCE_KEYS)[number], string> = {
   path: '--path',
   exports: '--export',
   knownFailures: '--expect',
+  strict: '--strict',
+  corpus: '--corpus',
+  explore: '--explore',
   onRuleResult: 'onRuleResult',
   onPluginReport: 'onPluginReport',
 };
@@ -171,6 +203,11 @@ export function checkConformanceOptions(
   if (given['knownFailures'] !== undefined) {
     validateKnownFailures(given['knownFailures'], spec, name('knownFailures'), { wrapped: false });
   }
+  if (given['strict'] !== undefined) checkBoolean(name('strict'), given['strict']);
+  if (given['corpus'] !== undefined) checkCorpusOption(name('corpus'), given['corpus']);
+  if (given['explore'] !== undefined) {
+    checkExploreOption(name('explore'), given['explore'], naming === 'cli');
+  }
   for (const key of ['onRuleResult', 'onPluginReport'] as const) {
     if (given[key] !== undefined) checkFunction(key, given[key]);
   }
@@ -221,11 +258,34 @@ export async function runConformance(
     },
     ...(options.onRuleResult ? { onRuleResult: options.onRuleResult } : {}),
     ...(options.knownFailures ? { knownFailures: options.knownFailures } : {}),
+    ...(options.strict ? { strict: true } : {}),
   };
 
+  const corpus = loadRunCorpus(options.corpus, limits);
+  const explore = options.explore ?? DEFAULT_EXPLORE;
   const reports = [];
   for (const plugin of list) {
-    const report = await checkPlugin(plugin, settings);
+    const inputs = await pluginInputs(plugin, {
+      spec,
+      seed,
+      limits,
+      explore: explore === false ? undefined : explore,
+      exploreIsDefault: options.explore === undefined,
+      corpus,
+    });
+    const replayArgs = [settings.replayArgs, corpusReplayArgs(options.corpus), inputs.replayArgs]
+      .filter(Boolean)
+      .join(' ');
+    const report = await checkPlugin(plugin, {
+      ...settings,
+      replayArgs,
+      property: {
+        ...settings.property,
+        ...(inputs.corpus.length > 0 ? { corpus: inputs.corpus } : {}),
+        ...(inputs.explored.length > 0 ? { explored: inputs.explored } : {}),
+      },
+    });
+    if (inputs.exploration) report.exploration = inputs.exploration;
     options.onPluginReport?.(report);
     reports.push(report);
   }
@@ -248,5 +308,20 @@ export async function runConformance(
   if (options.only?.length) report.settings.only = [...options.only];
   if (settings.property.path) report.settings.path = settings.property.path;
   if (settings.property.exports) report.settings.exports = settings.property.exports;
+  if (options.strict) report.settings.strict = true;
+  if (corpus) {
+    report.settings.corpus = {
+      samples: corpus.samples.length,
+      bytes: corpus.bytes,
+      capped: corpus.capped,
+    };
+  }
+  if (explore) {
+    const { timeMs, iterations } = explore;
+    report.settings.explore = {
+      ...(timeMs !== undefined ? { timeMs: Math.max(1, Math.round(timeMs)) } : {}),
+      ...(iterations !== undefined ? { iterations } : {}),
+    };
+  }
   return report;
 }

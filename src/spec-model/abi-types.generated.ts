@@ -76,6 +76,7 @@ export interface ZenithAbiSpec {
    */
   rules: Rule[];
   profiles: Profile[];
+  census: Census;
 }
 /**
  * An ABI-level type and how it is carried in wasm.
@@ -147,6 +148,10 @@ export interface Result {
    * For version: how the number is packed.
    */
   encoding?: string;
+  /**
+   * For info-ptr: the pattern in words, as messages and ABI.md state it.
+   */
+  patternDescription?: string;
 }
 /**
  * How an export's output buffer is sized and counted.
@@ -329,4 +334,15 @@ export interface Profile {
    * What `process` writes for this profile.
    */
   processOutput?: string;
+}
+/**
+ * This interface was referenced by `ZenithAbiSpec`'s JSON-Schema
+ * via the `definition` "Census".
+ */
+export interface Census {
+  /**
+   * Below this share of a fuzzed export's cases returning 0, a property rule warns that its checks barely ran.
+   */
+  minAcceptedPercent: number;
+  description: string;
 }

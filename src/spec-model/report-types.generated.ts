@@ -72,9 +72,31 @@ export interface RunSettings {
    */
   path?: string;
   /**
+   * The sample inputs given (--corpus), after each was cut at maxInputBytes.
+   */
+  corpus?: {
+    samples: number;
+    bytes: number;
+    /**
+     * One line per sample that was cut at maxInputBytes.
+     */
+    capped: string[];
+  };
+  /**
+   * The exploration budget (--explore, --explore-iterations); each plugin's exploration says what it did.
+   */
+  explore?: {
+    timeMs?: number;
+    iterations?: number;
+  };
+  /**
    * Exports property rules were restricted to.
    */
   exports?: string[];
+  /**
+   * should failures and warnings fail the run.
+   */
+  strict?: boolean;
 }
 /**
  * This interface was referenced by `ConformanceReport`'s JSON-Schema
@@ -99,6 +121,7 @@ export interface PluginReport {
   results: RuleResult[];
   counts: RuleCounts;
   durationMs?: number;
+  exploration?: Exploration;
 }
 /**
  * This interface was referenced by `ConformanceReport`'s JSON-Schema
@@ -133,6 +156,14 @@ export interface RuleResult {
   failures?: Failure[];
   durationMs: number;
   expectation?: Expectation;
+  /**
+   * For property rules: what the fuzzed calls returned, per export.
+   */
+  census?: Census[];
+  /**
+   * What weakens this verdict without failing it (a census below the threshold); --strict fails on them.
+   */
+  warnings?: string[];
 }
 /**
  * This interface was referenced by `ConformanceReport`'s JSON-Schema
@@ -211,6 +242,23 @@ export interface Expectation {
 }
 /**
  * This interface was referenced by `ConformanceReport`'s JSON-Schema
+ * via the `definition` "Census".
+ */
+export interface Census {
+  export: string;
+  /**
+   * Calls judged (each case counts once, by its main call).
+   */
+  cases: number;
+  /**
+   * Return code (as a decimal string, or trapped / stopped / blocked) to how many cases ended so.
+   */
+  codes: {
+    [k: string]: number;
+  };
+}
+/**
+ * This interface was referenced by `ConformanceReport`'s JSON-Schema
  * via the `definition` "RuleCounts".
  */
 export interface RuleCounts {
@@ -222,6 +270,43 @@ export interface RuleCounts {
   error: number;
   expectedFailures?: number;
   unexpectedPasses?: number;
+  /**
+   * must rules that could not be checked for a reason that is not the plugin's allowed choice: they fail the plugin when nothing else does.
+   */
+  mustBlocked?: number;
+  /**
+   * Rules with warnings; with --strict they fail the plugin.
+   */
+  warnings?: number;
+}
+/**
+ * What coverage-guided exploration (--explore) did before the rules ran; its kept inputs joined the corpus of every property rule.
+ *
+ * This interface was referenced by `ConformanceReport`'s JSON-Schema
+ * via the `definition` "Exploration".
+ */
+export interface Exploration {
+  /**
+   * Calls of process made; with the seed, all that decides the inputs kept (--explore-iterations replays them).
+   */
+  iterations: number;
+  /**
+   * Basic blocks in the module's functions.
+   */
+  blocks: number;
+  /**
+   * Blocks some exploration input reached.
+   */
+  blocksReached: number;
+  /**
+   * Inputs kept for reaching new blocks.
+   */
+  kept: number;
+  durationMs: number;
+  /**
+   * Why exploration ended before its budget, or did not run.
+   */
+  stopped?: string;
 }
 /**
  * This interface was referenced by `ConformanceReport`'s JSON-Schema

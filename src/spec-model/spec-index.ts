@@ -1,5 +1,6 @@
 import type {
   Area,
+  Census,
   ExportSpec,
   ImportSpec,
   Limit,
@@ -24,6 +25,7 @@ export class SpecIndex {
   readonly profiles: readonly Profile[];
   readonly returnCodes: readonly ReturnCode[];
   readonly areas: readonly Area[];
+  readonly census: Census;
   /** The limit entries (name, default, unit, option); resolved values come from limits.ts. */
   readonly limitEntries: readonly Limit[];
   readonly rulesById: ReadonlyMap<string, Rule>;
@@ -40,6 +42,7 @@ export class SpecIndex {
     this.profiles = document.profiles;
     this.returnCodes = document.returnCodes;
     this.areas = document.areas;
+    this.census = document.census;
     this.limitEntries = document.limits;
     this.rulesById = new Map(document.rules.map((rule) => [rule.id, rule]));
     this.exportsByName = new Map(document.exports.map((entry) => [entry.name, entry]));

@@ -10,7 +10,18 @@ import {
   type CaseEnvironment,
 } from '../../src/property/arbitraries/call-case.js';
 import type { CallProperty, CaseVerdict } from '../../src/property/call-property.js';
+import { caseCodeOf } from '../../src/property/census.js';
 import type { PluginSession } from '../../src/property/session.js';
+
+/** Every placement the host can make: for rules about any call, whatever its buffers' places. */
+export const ALL_LAYOUTS: readonly LayoutKind[] = [
+  'apart',
+  'output-first',
+  'adjacent',
+  'adjacent-reversed',
+  'output-at-end',
+  'input-at-end',
+];
 
 export interface SingleCallOptions {
   /**
@@ -26,6 +37,8 @@ export interface SingleCallOptions {
   alwaysProbe?: boolean;
   /** Keep the probe's output (rules that compare against the ample-capacity result). */
   keepProbeOutput?: boolean;
+  /** False for rules fed only input a plugin must reject: their census says nothing. */
+  census?: boolean;
   judge(run: CallCaseRun, context: JudgeContext): CaseVerdict;
 }
 
@@ -43,6 +56,7 @@ export function singleCallProperty(options: SingleCallOptions): CallProperty<Cal
   let lastRun: CallCaseRun | undefined;
   return {
     ...(options.appliesTo ? { appliesTo: options.appliesTo } : {}),
+    ...(options.census === false ? { census: false } : {}),
     arbitrary: (shape, env) => {
       const base =
         options.arbitrary?.(shape, env) ??
@@ -64,6 +78,9 @@ export function singleCallProperty(options: SingleCallOptions): CallProperty<Cal
       };
       const run = runCallCase(session.current(), shape, testCase, env.maxInputBytes, runOptions);
       lastRun = run;
+      // Whether the input got past the plugin's input check: the ample-capacity probe says so
+      // when there was one (a case below the needed capacity gets -3 by design).
+      session.record(caseCodeOf((run.probe ?? run.main).outcome));
       const rerun = (variant: Partial<CallCase>): CallCaseRun =>
         runCallCase(
           session.current(),
@@ -86,6 +103,13 @@ export function singleCallProperty(options: SingleCallOptions): CallProperty<Cal
 export const inconclusive = (outcome: CallOutcome): CaseVerdict => ({
   kind: 'inconclusive',
   why: outcome.kind,
+});
+
+/** A case the rule cannot judge because of a choice the spec allows the plugin. */
+export const allowedInconclusive = (why: string): CaseVerdict => ({
+  kind: 'inconclusive',
+  why,
+  allowed: true,
 });
 
 /** The return code, or undefined when the call did not return one. */

@@ -3,20 +3,26 @@ import { OK, checkCallProperty } from '../../src/property/call-property.js';
 import { inconclusive, singleCallProperty } from '../_internals/single-call.js';
 
 // Not output-at-end: a write past the output there traps, and that is ZC-CALL-006's failure.
+// input-at-end is here: a read past the input's end traps there, where elsewhere it would
+// quietly read the host's other bytes.
 export default defineCheck('ZC-CALL-002', (ctx) =>
   checkCallProperty(
     ctx,
     singleCallProperty({
-      layouts: ['apart', 'adjacent'],
-      judge: ({ main: { outcome } }) => {
+      layouts: ['apart', 'output-first', 'adjacent', 'adjacent-reversed', 'input-at-end'],
+      judge: ({ main: { outcome } }, { testCase }) => {
         if (outcome.kind === 'returned') return OK;
         if (outcome.kind !== 'trapped') return inconclusive(outcome);
         // A Rust panic prints its message to stderr before trapping: the line worth showing.
         const panic = outcome.stderr.split('\n').find((line) => line.includes('panicked at'));
+        const pastInput =
+          testCase.placement.layout === 'input-at-end' && /out of bounds/i.test(outcome.message)
+            ? ': with the input ending at the end of memory, the call read past the end of its input'
+            : '';
         return {
           kind: 'violation',
           expected: 'a return code (invalid input gives -1), never a trap',
-          found: `trapped (${outcome.message})${panic ? `: ${panic}` : ''}`,
+          found: `trapped (${outcome.message})${panic ? `: ${panic}` : pastInput}`,
         };
       },
     }),

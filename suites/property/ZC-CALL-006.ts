@@ -9,7 +9,7 @@ export default defineCheck('ZC-CALL-006', (ctx) =>
   checkCallProperty(
     ctx,
     singleCallProperty({
-      layouts: ['apart', 'output-at-end'],
+      layouts: ['apart', 'output-first', 'output-at-end'],
       judge: (run, { testCase }) => {
         const { outcome, violations } = run.main;
         if (outcome.kind === 'trapped') {

@@ -2,7 +2,9 @@ import { defineCheck } from '../../src/check/define-check.js';
 import { DEFAULT_PLACEMENT } from '../../src/abi/buffer-layout.js';
 import { OK, checkCallProperty } from '../../src/property/call-property.js';
 import { describePlacement } from '../../src/abi/describe-call.js';
+import { describeDifference } from '../../src/util/bytes-diff.js';
 import {
+  ALL_LAYOUTS,
   inconclusive,
   returnCode,
   singleCallProperty,
@@ -16,7 +18,7 @@ export default defineCheck('ZC-CALL-008', (ctx) =>
   checkCallProperty(
     ctx,
     singleCallProperty({
-      layouts: ['apart', 'adjacent', 'output-at-end'],
+      layouts: ALL_LAYOUTS,
       judge: (moved, { shape, testCase, rerun }) => {
         if (moved.main.outcome.kind !== 'returned') return inconclusive(moved.main.outcome);
         // The same case with every buffer 8-aligned and apart: the reference placement.
@@ -44,7 +46,7 @@ export default defineCheck('ZC-CALL-008', (ctx) =>
         return {
           kind: 'violation',
           expected: `the result with buffers ${describePlacement(DEFAULT_PLACEMENT)}: ${summary(codeA, reference.main.cellAfter, bytesA)}`,
-          found: `with buffers ${describePlacement(testCase.placement)}: ${summary(codeB, moved.main.cellAfter, bytesB)}`,
+          found: `with buffers ${describePlacement(testCase.placement)}: ${summary(codeB, moved.main.cellAfter, bytesB)}${codeA === codeB && codeA === 0 ? `; ${describeDifference(bytesA, bytesB, { expected: 'apart', found: 'moved' })}` : ''}`,
         };
       },
     }),

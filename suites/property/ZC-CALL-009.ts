@@ -2,7 +2,12 @@ import { defineCheck } from '../../src/check/define-check.js';
 import { OK, checkCallProperty } from '../../src/property/call-property.js';
 import { hasCapacityCell } from '../../src/abi/call-shape.js';
 import { belowNeededArbitrary } from '../../src/property/arbitraries/capacity.js';
-import { inconclusive, returnCode, singleCallProperty } from '../_internals/single-call.js';
+import {
+  allowedInconclusive,
+  inconclusive,
+  returnCode,
+  singleCallProperty,
+} from '../_internals/single-call.js';
 
 export default defineCheck('ZC-CALL-009', (ctx) =>
   checkCallProperty(
@@ -12,12 +17,8 @@ export default defineCheck('ZC-CALL-009', (ctx) =>
       appliesTo: hasCapacityCell,
       capacity: belowNeededArbitrary,
       judge: (run) => {
-        if (run.needed === undefined || run.needed === 0) {
-          return {
-            kind: 'inconclusive',
-            why: 'no output needed, or the ample call did not succeed',
-          };
-        }
+        if (run.needed === undefined) return allowedInconclusive('input rejected');
+        if (run.needed === 0) return allowedInconclusive('no output needed');
         if (run.main.outcome.kind !== 'returned') return inconclusive(run.main.outcome);
         const code = returnCode(run);
         if (code === -3) return OK;

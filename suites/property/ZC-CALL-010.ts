@@ -2,7 +2,12 @@ import { defineCheck } from '../../src/check/define-check.js';
 import { OK, checkCallProperty } from '../../src/property/call-property.js';
 import { hasCapacityCell } from '../../src/abi/call-shape.js';
 import { belowNeededArbitrary } from '../../src/property/arbitraries/capacity.js';
-import { returnCode, singleCallProperty, writtenBytes } from '../_internals/single-call.js';
+import {
+  allowedInconclusive,
+  returnCode,
+  singleCallProperty,
+  writtenBytes,
+} from '../_internals/single-call.js';
 
 export default defineCheck('ZC-CALL-010', (ctx) =>
   checkCallProperty(
@@ -15,7 +20,7 @@ export default defineCheck('ZC-CALL-010', (ctx) =>
       judge: (run, { shape, rerun }) => {
         // Only a -3 can be judged here; returning something else is ZC-CALL-009's failure.
         if (returnCode(run) !== -3 || !run.needed || !run.probe) {
-          return { kind: 'inconclusive', why: 'the call did not return -3' };
+          return allowedInconclusive('the call did not return -3');
         }
         const stored = run.main.cellAfter;
         if (stored !== run.needed) {

@@ -20,8 +20,11 @@ class LifecycleViolation extends Error {
   }
 }
 
-/** Nothing to predict: each step must simply succeed. Same results are ZC-CALL-012's concern. */
-type Model = Record<string, never>;
+/**
+ * One step of a lifecycle, as plain data: fast-check's fc.commands shrinks by which commands
+ * ran, which a replay by --path cannot reproduce; an array of steps replays exactly.
+ */
+type Step = { kind: 'process'; input: Uint8Array } | { kind: 'reload' };
 
 interface Real {
   plugin: PluginInstance;
@@ -29,50 +32,44 @@ interface Real {
   shape: CallShape;
 }
 
-class ProcessCommand implements fc.Command<Model, Real> {
-  constructor(readonly input: Uint8Array) {}
-  check = (): boolean => true;
-  run(_model: Model, real: Real): void {
-    const capacity = ampleCapacity(real.shape, this.input.length);
-    callWithCapacity(real.plugin, real.shape, this.input, capacity, DEFAULT_PLACEMENT);
+function runStep(step: Step, real: Real): void {
+  if (step.kind === 'process') {
+    const capacity = ampleCapacity(real.shape, step.input.length);
+    callWithCapacity(real.plugin, real.shape, step.input, capacity, DEFAULT_PLACEMENT);
     // A trap here is ZC-CALL-002's failure; the host drops the instance and loads a new one.
     if (real.plugin.poisoned) real.plugin = real.start();
+    return;
   }
-  toString = (): string => `process(${describeBytes(this.input)})`;
-}
-
-class ReloadCommand implements fc.Command<Model, Real> {
-  check = (): boolean => true;
-  run(_model: Model, real: Real): void {
-    if (real.plugin.hasFunction('cleanup')) {
-      const outcome = real.plugin.call('cleanup');
-      if (outcome.kind !== 'returned') {
-        throw new LifecycleViolation('cleanup() returns', describeOutcome('cleanup()', outcome));
-      }
+  if (real.plugin.hasFunction('cleanup')) {
+    const outcome = real.plugin.call('cleanup');
+    if (outcome.kind !== 'returned') {
+      throw new LifecycleViolation('cleanup() returns', describeOutcome('cleanup()', outcome));
     }
-    real.plugin = real.start();
   }
-  toString = (): string => 'cleanup + reload';
+  real.plugin = real.start();
 }
 
-/** Random lifecycles (calls, cleanups, reloads) as a fast-check model-based test. */
+const describeStep = (step: Step): string =>
+  step.kind === 'process' ? `process(${describeBytes(step.input)})` : 'cleanup + reload';
+
+/** Random lifecycles (calls, cleanups, reloads): every step must simply succeed. */
 export default defineCheck('ZC-LIFE-004', (ctx) =>
-  checkCallProperty<fc.Command<Model, Real>[]>(ctx, {
+  checkCallProperty<Step[]>(ctx, {
     appliesTo: (shape) => shape.exportName === 'process',
     runs: (configured) => Math.max(10, Math.ceil(configured / 5)),
     arbitrary: (_shape, env) =>
-      fc
-        .commands(
-          [
-            inputBytesArbitrary(Math.min(env.maxInputBytes, 4096), env.whitespace).map(
-              (input) => new ProcessCommand(input),
-            ),
-            fc.constant(new ReloadCommand()),
-          ],
-          { maxCommands: 12 },
-        )
-        .map((commands) => [...commands]),
-    check: (_session, shape, commands): CaseVerdict => {
+      fc.array(
+        fc.oneof(
+          inputBytesArbitrary(Math.min(env.maxInputBytes, 4096), env.whitespace, {
+            dictionary: env.dictionary,
+            ...(env.corpus ? { corpus: env.corpus } : {}),
+            ...(env.explored ? { explored: env.explored } : {}),
+          }).map((input): Step => ({ kind: 'process', input })),
+          fc.constant<Step>({ kind: 'reload' }),
+        ),
+        { maxLength: 12 },
+      ),
+    check: (_session, shape, steps): CaseVerdict => {
       const start = (): PluginInstance => {
         const setup = ctx.startPlugin();
         if (!setup.ok)
@@ -98,7 +95,7 @@ export default defineCheck('ZC-LIFE-004', (ctx) =>
         };
       }
       try {
-        fc.modelRun(() => ({ model: {}, real }), commands);
+        for (const step of steps) runStep(step, real);
         return OK;
       } catch (error) {
         if (error instanceof LifecycleViolation) {
@@ -107,6 +104,6 @@ export default defineCheck('ZC-LIFE-004', (ctx) =>
         throw error;
       }
     },
-    describe: (_shape, commands) => commands.map(String).join(', '),
+    describe: (_shape, steps) => steps.map(describeStep).join(', '),
   }),
 );

@@ -9,6 +9,7 @@ export default defineCheck('ZC-RSZ-001', (ctx) =>
     ctx,
     singleCallProperty({
       layouts: ['apart'],
+      census: false,
       arbitrary: (shape, env) => resizeCase(shape, env, invalidDimensions),
       judge: ({ main: { outcome } }) =>
         outcome.kind === 'returned' && outcome.value === -1

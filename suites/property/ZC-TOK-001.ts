@@ -11,6 +11,7 @@ export default defineCheck('ZC-TOK-001', (ctx) =>
     ctx,
     singleCallProperty({
       layouts: ['apart'],
+      census: false,
       arbitrary: (_shape, env) =>
         fc.record({
           input: invalidUtf8Arbitrary(env.whitespace),

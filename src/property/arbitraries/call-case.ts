@@ -5,7 +5,7 @@ import type { CallShape } from '../../abi/call-shape.js';
 import type { CapacityChoice } from '../../abi/capacity.js';
 import type { SizeFormula } from '../../abi/size-formula.js';
 import { encodeStruct } from '../../abi/struct.js';
-import { inputBytesArbitrary } from '../../generators/input-bytes.js';
+import { defaultInputArbitrary, withCorpus } from '../../generators/input-bytes.js';
 import { expandBytes } from '../../generators/seeded-bytes.js';
 import type { StructSpec } from '../../spec-model/abi-types.generated.js';
 import { capacityArbitrary } from './capacity.js';
@@ -18,6 +18,18 @@ export interface CaseEnvironment {
   whitespace: readonly number[];
   /** Input formats `process` takes in this plugin, from the profiles it implements. */
   processInputs: ReadonlyArray<{ header: StructSpec; payload: SizeFormula }>;
+  /**
+   * Tokens harvested from the module (strings in its data, constants its code compares with),
+   * spliced into generated inputs; empty for none.
+   */
+  dictionary: readonly Uint8Array[];
+  /**
+   * The author's sample inputs (--corpus), each within maxInputBytes: with some, they and
+   * their mutants get most of the cases.
+   */
+  corpus?: readonly Uint8Array[];
+  /** Inputs the coverage-guided exploration kept: they and their mutants get a third. */
+  explored?: readonly Uint8Array[];
 }
 
 /** A profile's `process` input: a header struct, then the payload its fields size. */
@@ -84,9 +96,9 @@ export function callCaseArbitrary(
         capacity: room,
       }));
   }
-  const generic = inputBytesArbitrary(env.maxInputBytes, env.whitespace);
+  const generic = defaultInputArbitrary(env.maxInputBytes, env.whitespace, env.dictionary);
   const formats = shape.exportName === 'process' ? env.processInputs : [];
-  const input =
+  const base =
     formats.length === 0
       ? generic
       : fc.oneof(
@@ -96,5 +108,11 @@ export function callCaseArbitrary(
             arbitrary: headerAndPayload(header, payload, env.maxInputBytes),
           })),
         );
+  // A corpus weighs twice the rest together, profile formats included.
+  const input = withCorpus(
+    base,
+    { dictionary: env.dictionary, corpus: env.corpus ?? [], explored: env.explored ?? [] },
+    env.maxInputBytes,
+  );
   return fc.record({ input, placement, capacity });
 }

@@ -227,7 +227,7 @@ describe('placeBuffers', () => {
   it('host pages: output-at-end places the output so it ends where memory ends', () => {
     const plugin = load(COPY);
     const { addresses, layout, base } = placed(placeBuffers(plugin, SIZES, AT_END));
-    expect(layout.outputAtEnd).toBe(true);
+    expect(layout.atMemoryEnd).toBe(true);
     expect(addresses.output + SIZES.output).toBe(plugin.memoryBytes);
     expect(base + layout.arenaSize).toBe(plugin.memoryBytes);
     expect(base % 8).toBe(0);
@@ -259,7 +259,7 @@ describe('placeBuffers', () => {
   it('alloc: output-at-end falls back to apart (the plugin decides where its block lies)', () => {
     const plugin = load(withAllocator(COPY));
     const { layout } = placed(placeBuffers(plugin, SIZES, AT_END));
-    expect(layout.outputAtEnd).toBe(false);
+    expect(layout.atMemoryEnd).toBe(false);
     expect(layout).toEqual(planLayout(SIZES, DEFAULT_PLACEMENT));
   });
 

@@ -127,7 +127,7 @@ describe('planLayout', () => {
     '$name: the output ends exactly at arenaSize, which is a multiple of 8',
     (c) => {
       const layout = planLayout(c.sizes, c.placement);
-      expect(layout.outputAtEnd).toBe(true);
+      expect(layout.atMemoryEnd).toBe(true);
       expect(end(layout.output)).toBe(layout.arenaSize);
       expect(layout.arenaSize % 8).toBe(0);
     },
@@ -148,7 +148,7 @@ describe('planLayout', () => {
     (c) => {
       const layout = planLayout(c.sizes, c.placement);
       expect(layout.output.start).toBe(end(layout.input));
-      expect(layout.outputAtEnd).toBe(false);
+      expect(layout.atMemoryEnd).toBe(false);
     },
   );
 
@@ -180,7 +180,7 @@ describe('planLayout', () => {
   it('apart: the arena ends with the guard after the output', () => {
     const layout = planLayout(SIZES['process-like']!, DEFAULT_PLACEMENT);
     expect(layout.arenaSize).toBe(end(layout.output) + GUARD_BYTES);
-    expect(layout.outputAtEnd).toBe(false);
+    expect(layout.atMemoryEnd).toBe(false);
   });
 });
 

@@ -96,7 +96,15 @@ describe('guardedCall', () => {
   ])('a plugin writing $name gets one violation', ({ plugin, violation }) => {
     const result = guardedCall(load(plugin), plan());
     expect(result.outcome).toEqual({ kind: 'returned', value: 0 });
-    expect(result.violations).toEqual([violation]);
+    expect(result.violations).toHaveLength(1);
+    expect(result.violations[0]!.startsWith(violation), result.violations[0]).toBe(true);
+  });
+
+  it('shows the input bytes before and after the call that modified them', () => {
+    const [violation] = guardedCall(load(MODIFIES_INPUT), plan()).violations;
+    expect(violation).toMatch(
+      /^modified the input at input \+ 0: first difference at byte 0 \(\d+ bytes each\): before the call \[[0-9a-f]{2}\].*; after \[[0-9a-f]{2}\]/,
+    );
   });
 
   it('adjacent: a write before the output lands in (and is reported as) the input', () => {
@@ -104,7 +112,10 @@ describe('guardedCall', () => {
       load(WRITES_BEFORE_OUTPUT),
       plan({ placement: { ...DEFAULT_PLACEMENT, layout: 'adjacent' } }),
     );
-    expect(result.violations).toEqual([`modified the input at input + ${INPUT.length - 1}`]);
+    expect(result.violations).toHaveLength(1);
+    expect(result.violations[0]).toMatch(
+      new RegExp(`^modified the input at input \\+ ${INPUT.length - 1}: first difference`),
+    );
   });
 
   it('output-at-end: a write past the output traps at the end of memory', () => {
@@ -151,10 +162,11 @@ describe('guardedCall', () => {
       plugin,
       plan({ outputBytes: INPUT.length, cellValue: INPUT.length }),
     );
-    expect(result.violations).toEqual([
+    expect(result.violations).toHaveLength(2);
+    expect(result.violations[0]).toBe(
       `wrote the byte right past the end of the output buffer (output + ${INPUT.length})`,
-      'modified the input at input + 0',
-    ]);
+    );
+    expect(result.violations[1]).toMatch(/^modified the input at input \+ 0: /);
   });
 
   it('verify: false skips the guard and input checks', () => {

@@ -1,0 +1,37 @@
+;; An allocator that asserts a non-zero size: alloc(0), which the host asks for an empty input,
+;; traps.
+(module
+  (memory (export "memory") 2)
+  (data (i32.const 16) "wat-echo v1.2.3\00")
+  (global $heap (mut i32) (i32.const 1024))
+  (global $live (mut i32) (i32.const 0))
+  (func (export "plugin_info") (result i32) (i32.const 16))
+  (func (export "plugin_version") (result i32) (i32.const 0x010203))
+  (func (export "alloc") (param $size i32) (result i32)
+    (local $ptr i32) (local $end i32) (local $have i32)
+    (if (i32.gt_u (local.get $size) (i32.const 0x40000000)) (then (return (i32.const 0))))
+    (if (i32.eqz (local.get $size)) (then (unreachable)))
+    (local.set $ptr (i32.and (i32.add (global.get $heap) (i32.const 7)) (i32.const -8)))
+    (local.set $end (i32.add (local.get $ptr) (local.get $size)))
+    (local.set $have (i32.shl (memory.size) (i32.const 16)))
+    (if (i32.gt_u (local.get $end) (local.get $have))
+      (then
+        (if (i32.eq
+              (memory.grow (i32.shr_u (i32.add (i32.sub (local.get $end) (local.get $have)) (i32.const 65535)) (i32.const 16)))
+              (i32.const -1))
+          (then (return (i32.const 0))))))
+    (global.set $heap (local.get $end))
+    (global.set $live (i32.add (global.get $live) (i32.const 1)))
+    (local.get $ptr))
+  (func (export "dealloc") (param $ptr i32) (param $size i32)
+    (global.set $live (i32.sub (global.get $live) (i32.const 1)))
+    (if (i32.eqz (global.get $live)) (then (global.set $heap (i32.const 1024)))))
+  (func (export "process") (param $in i32) (param $len i32) (param $out i32) (param $cell i32) (result i32)
+    (if (i32.gt_u (local.get $len) (i32.load (local.get $cell)))
+      (then
+        (i32.store (local.get $cell) (local.get $len))
+        (return (i32.const -3))))
+    (memory.copy (local.get $out) (local.get $in) (local.get $len))
+    (i32.store (local.get $cell) (local.get $len))
+    (i32.const 0))
+)

@@ -1,0 +1,19 @@
+;; Checks a magic number with its bytes in the wrong order, so every input is rejected with -1:
+;; each ABI rule then sees only the error path.
+(module
+  (memory (export "memory") 2)
+  (data (i32.const 16) "wat-echo v1.2.3\00")
+  (func (export "plugin_info") (result i32) (i32.const 16))
+  (func (export "plugin_version") (result i32) (i32.const 0x010203))
+  (func (export "process") (param $in i32) (param $len i32) (param $out i32) (param $cell i32) (result i32)
+    (if (i32.gt_u (local.get $len) (i32.load (local.get $cell)))
+      (then
+        (i32.store (local.get $cell) (local.get $len))
+        (return (i32.const -3))))
+    (if (i32.lt_u (local.get $len) (i32.const 4)) (then (return (i32.const -1))))
+    (if (i32.ne (i32.load (local.get $in)) (i32.const 0x5a4e5448)) (then (return (i32.const -1))))
+    (if (i32.ne (i32.load (local.get $in)) (i32.const 0x48544e5a)) (then (return (i32.const -1))))
+    (memory.copy (local.get $out) (local.get $in) (local.get $len))
+    (i32.store (local.get $cell) (local.get $len))
+    (i32.const 0))
+)

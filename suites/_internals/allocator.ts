@@ -1,0 +1,209 @@
+import fc from 'fast-check';
+import { DEFAULT_PLACEMENT } from '../../src/abi/buffer-layout.js';
+import { runCallCase } from '../../src/abi/call-case.js';
+import type { CallShape } from '../../src/abi/call-shape.js';
+import type { CheckContext } from '../../src/check/context.js';
+import { notApplicable, type CheckOutcome } from '../../src/check/define-check.js';
+import type { CallOutcome, PluginInstance } from '../../src/host/plugin-instance.js';
+import type { CaseEnvironment } from '../../src/property/arbitraries/call-case.js';
+import { checkCallProperty, OK, type CaseVerdict } from '../../src/property/call-property.js';
+import { describeBytes } from '../../src/util/bytes-text.js';
+import { readModuleInfo } from '../../src/wasm/module-info.js';
+import { MAX_PAGES, WASM_PAGE_BYTES } from '../../src/wasm/page.js';
+import { describeOutcome, hex } from './describe.js';
+
+/**
+ * The allocator as the host uses it, as a model-based test: random sequences of allocations
+ * (tiny to the size of the host's largest buffers), frees and calls to `process` in between,
+ * with the host writing a pattern into every block it holds and checking them all after every
+ * step. Each ALLOC rule runs the same model and judges only its own invariant.
+ */
+export type AllocCommand =
+  | { kind: 'alloc'; size: number }
+  | { kind: 'free'; which: number }
+  | { kind: 'process'; input: Uint8Array };
+
+export type AllocInvariant = 'usable' | 'disjoint' | 'aligned';
+
+interface Block {
+  ptr: number;
+  size: number;
+  id: number;
+}
+
+const patternByte = (id: number, offset: number): number => (id * 131 + offset * 7 + 1) & 0xff;
+
+function fillBlock(plugin: PluginInstance, block: Block): void {
+  const memory = plugin.bytes();
+  for (let i = 0; i < block.size; i++) memory[block.ptr + i] = patternByte(block.id, i);
+}
+
+/** The first byte of a block that no longer holds the host's pattern, or -1. */
+function damaged(plugin: PluginInstance, block: Block): number {
+  const memory = plugin.bytes();
+  for (let i = 0; i < block.size; i++) {
+    if (memory[block.ptr + i] !== patternByte(block.id, i)) return i;
+  }
+  return -1;
+}
+
+export function allocCommandsArbitrary(env: CaseEnvironment): fc.Arbitrary<AllocCommand[]> {
+  const largest = Math.max(4096, 3 * env.maxInputBytes + 1024);
+  const size = fc.oneof(
+    { weight: 4, arbitrary: fc.integer({ min: 1, max: 16 }) },
+    { weight: 4, arbitrary: fc.integer({ min: 17, max: 4096 }) },
+    { weight: 2, arbitrary: fc.integer({ min: 4097, max: 256 * 1024 }) },
+    { weight: 1, arbitrary: fc.integer({ min: 256 * 1024 + 1, max: largest }) },
+  );
+  return fc.array(
+    fc.oneof(
+      { weight: 5, arbitrary: size.map((bytes) => ({ kind: 'alloc' as const, size: bytes })) },
+      { weight: 3, arbitrary: fc.nat().map((which) => ({ kind: 'free' as const, which })) },
+      {
+        weight: 2,
+        arbitrary: fc
+          .uint8Array({ maxLength: 64 })
+          .map((input) => ({ kind: 'process' as const, input })),
+      },
+    ),
+    { minLength: 1, maxLength: 16 },
+  );
+}
+
+export function describeCommands(commands: readonly AllocCommand[]): string {
+  return commands
+    .map((command) =>
+      command.kind === 'alloc'
+        ? `alloc(${command.size})`
+        : command.kind === 'free'
+          ? `dealloc(block #${command.which})`
+          : `process(${describeBytes(command.input)})`,
+    )
+    .join(', ');
+}
+
+const failure = (outcome: CallOutcome): string =>
+  outcome.kind === 'returned' ? `returned ${outcome.value}` : describeOutcome('', outcome);
+
+/** Runs one command sequence and judges the one invariant the rule is about. */
+function runModel(
+  plugin: PluginInstance,
+  shape: CallShape,
+  commands: readonly AllocCommand[],
+  invariant: AllocInvariant,
+  env: CaseEnvironment,
+  ceilingBytes: number,
+): CaseVerdict {
+  const live: Block[] = [];
+  let nextId = 1;
+  const steps: string[] = [];
+  // A plugin may refuse once the memory it may still grow to cannot hold what was asked: a
+  // declared maximum is a choice, and fragmentation is not a bug. Every size asked so far
+  // counts (freed or not), against half the room left, so even a bump allocator is in bounds.
+  const room = Math.max(0, ceilingBytes - plugin.memoryBytes);
+  let asked = 0;
+  for (const command of commands) {
+    if (command.kind === 'alloc') {
+      asked += command.size;
+      const outcome = plugin.callAsHost('alloc', [command.size]);
+      steps.push(`alloc(${command.size})`);
+      const mayRefuse = asked > room / 2;
+      if (outcome.kind !== 'returned') {
+        return invariant === 'usable' && !mayRefuse
+          ? {
+              kind: 'violation',
+              expected: `alloc(${command.size}) returns a block`,
+              found: `after ${steps.join(', ')}: alloc(${command.size}) ${failure(outcome)}`,
+            }
+          : { kind: 'inconclusive', why: 'alloc did not return' };
+      }
+      const ptr = (outcome.value ?? 0) >>> 0;
+      if (ptr === 0 && mayRefuse) {
+        return {
+          kind: 'inconclusive',
+          why: 'alloc refused more than its memory maximum leaves room for',
+          allowed: true,
+        };
+      }
+      if (ptr === 0 || ptr + command.size > plugin.memoryBytes) {
+        if (invariant !== 'usable') return { kind: 'inconclusive', why: 'alloc gave no block' };
+        return {
+          kind: 'violation',
+          expected: `alloc(${command.size}) returns a non-null block inside memory (${plugin.memoryBytes} bytes)`,
+          found: `after ${steps.join(', ')}: it returned ${hex(ptr)}${ptr === 0 ? ' (null)' : `, a block ending at ${ptr + command.size}, past memory`}`,
+        };
+      }
+      if (invariant === 'aligned' && ptr % 8 !== 0) {
+        return {
+          kind: 'violation',
+          expected: `alloc(${command.size}) returns an 8-aligned block`,
+          found: `after ${steps.join(', ')}: it returned ${hex(ptr)} (${ptr % 8} past an 8-byte boundary)`,
+        };
+      }
+      const block = { ptr, size: command.size, id: nextId++ };
+      const overlap = live.find(
+        (other) => ptr < other.ptr + other.size && other.ptr < ptr + block.size,
+      );
+      if (overlap && invariant === 'disjoint') {
+        return {
+          kind: 'violation',
+          expected: 'every block alloc returns is disjoint from the blocks still live',
+          found: `after ${steps.join(', ')}: [${hex(ptr)}, ${hex(ptr + block.size)}) overlaps the live block [${hex(overlap.ptr)}, ${hex(overlap.ptr + overlap.size)}) from alloc(${overlap.size})`,
+        };
+      }
+      fillBlock(plugin, block);
+      live.push(block);
+    } else if (command.kind === 'free') {
+      if (live.length === 0) continue;
+      const [block] = live.splice(command.which % live.length, 1) as [Block];
+      const outcome = plugin.callAsHost('dealloc', [block.ptr, block.size]);
+      steps.push(`dealloc(${hex(block.ptr)}, ${block.size})`);
+      if (outcome.kind !== 'returned')
+        return { kind: 'inconclusive', why: 'dealloc did not return' };
+    } else {
+      const run = runCallCase(
+        plugin,
+        shape,
+        { input: command.input, placement: DEFAULT_PLACEMENT, capacity: { kind: 'ample' } },
+        env.maxInputBytes,
+      );
+      steps.push('process(…)');
+      if (run.main.outcome.kind !== 'returned')
+        return { kind: 'inconclusive', why: 'process did not return' };
+    }
+    if (invariant !== 'disjoint') continue;
+    for (const block of live) {
+      const at = damaged(plugin, block);
+      if (at === -1) continue;
+      return {
+        kind: 'violation',
+        expected: 'a live block keeps the bytes the host wrote into it until it is freed',
+        found: `after ${steps.join(', ')}: byte ${at} of the block at ${hex(block.ptr)} from alloc(${block.size}) changed`,
+      };
+    }
+  }
+  return OK;
+}
+
+/** What the exported memory may grow to: its declared maximum, else the 4 GiB of wasm32. */
+function memoryCeilingBytes(bytes: Uint8Array): number {
+  const memory = readModuleInfo(bytes).exports.find((entry) => entry.kind === 'memory');
+  const pages = memory?.memory?.maximumPages ?? MAX_PAGES;
+  return pages * WASM_PAGE_BYTES;
+}
+
+/** An ALLOC rule: the model over the plugin's allocator, judged for one invariant. */
+export function checkAllocator(ctx: CheckContext, invariant: AllocInvariant): CheckOutcome {
+  if (ctx.exportState('alloc') !== 'ok' || ctx.exportState('dealloc') !== 'ok') {
+    return notApplicable('`alloc` and `dealloc` are not exported: the host grows its own pages');
+  }
+  const ceiling = memoryCeilingBytes(ctx.bytes);
+  return checkCallProperty<AllocCommand[]>(ctx, {
+    appliesTo: (shape) => shape.exportName === 'process',
+    census: false,
+    arbitrary: (_shape, env) => allocCommandsArbitrary(env),
+    check: (session, shape, commands, env) =>
+      runModel(session.fresh(), shape, commands, invariant, env, ceiling),
+    describe: (_shape, commands) => describeCommands(commands),
+  });
+}

@@ -1,0 +1,4 @@
+import { defineCheck } from '../../src/check/define-check.js';
+import { checkAllocator } from '../_internals/allocator.js';
+
+export default defineCheck('ZC-ALLOC-001', (ctx) => checkAllocator(ctx, 'usable'));

@@ -1,0 +1,167 @@
+import fc from 'fast-check';
+import { DEFAULT_PLACEMENT } from '../../src/abi/buffer-layout.js';
+import { runCallCase, type CallCase } from '../../src/abi/call-case.js';
+import type { CallShape } from '../../src/abi/call-shape.js';
+import { describeCase } from '../../src/abi/describe-call.js';
+import { defineCheck } from '../../src/check/define-check.js';
+import type { PluginInstance } from '../../src/host/plugin-instance.js';
+import { callCaseArbitrary } from '../../src/property/arbitraries/call-case.js';
+import { OK, checkCallProperty, type CaseVerdict } from '../../src/property/call-property.js';
+import type { PluginSession } from '../../src/property/session.js';
+import {
+  callResultOf,
+  describeResult,
+  describeResultDifference,
+  sameResult,
+  type CallResult,
+} from '../_internals/call-result.js';
+import { smallerCase } from '../_internals/smaller-case.js';
+
+/** A step of a history: call the pool's input `index`, or unload and load the plugin again. */
+type Step = { kind: 'call'; index: number } | { kind: 'reload' };
+
+interface History {
+  /** Inputs that collide on what a cache would key on: length, first byte, a prefix. */
+  pool: CallCase[];
+  steps: Step[];
+}
+
+/**
+ * The next character of the same class (a-z, A-Z, 0-9 each rotate by one; every other byte,
+ * UTF-8 included, stays): input a plugin with a narrow format still accepts, and that a
+ * lowercasing or case-folding plugin does not map back onto the original.
+ */
+function rotateClass(byte: number): number {
+  const rotate = (base: number, size: number) => base + ((byte - base + 1) % size);
+  if (byte >= 0x61 && byte <= 0x7a) return rotate(0x61, 26);
+  if (byte >= 0x41 && byte <= 0x5a) return rotate(0x41, 26);
+  if (byte >= 0x30 && byte <= 0x39) return rotate(0x30, 10);
+  return byte;
+}
+
+/**
+ * Variants of a case that a careless cache mistakes for it: the same length (every character
+ * moved on within its class), the same length and first byte, the same first half; for a
+ * params-struct call, the same struct (dimensions) with other bytes of the derived size.
+ */
+function collidingVariants(base: CallCase, headerSizes: readonly number[]): CallCase[] {
+  const { input } = base;
+  if (input.length === 0) return [];
+  const otherBytes = (from: number) =>
+    Uint8Array.from(input, (byte, i) => (i < from ? byte : byte ^ 0xa5));
+  if (base.fields) return [{ ...base, input: otherBytes(0) }];
+  // The same header (a profile's input struct), another payload: a cache keyed on the header.
+  const sameHeader = headerSizes
+    .filter((size) => input.length > size)
+    .map((size) => ({ ...base, input: otherBytes(size) }));
+  const sameLength = input.map(rotateClass);
+  const sameFirstByte = Uint8Array.from(input, (byte, i) => (i === 0 ? byte : rotateClass(byte)));
+  const prefix = input.subarray(0, Math.ceil(input.length / 2));
+  return [
+    ...sameHeader,
+    ...[sameLength, sameFirstByte, prefix]
+      .filter((bytes) => Buffer.compare(bytes, input) !== 0)
+      .map((bytes) => ({ ...base, input: bytes })),
+  ];
+}
+
+function historyArbitrary(shape: CallShape, env: Parameters<typeof callCaseArbitrary>[1]) {
+  const headerSizes =
+    shape.exportName === 'process' ? env.processInputs.map(({ header }) => header.size) : [];
+  const one = callCaseArbitrary(shape, env, ['apart']).map((c) => ({
+    ...c,
+    placement: DEFAULT_PLACEMENT,
+    capacity: { kind: 'ample' as const },
+  }));
+  return fc
+    .tuple(one, one, fc.boolean())
+    .map(([a, b, collide]) => {
+      const smaller = smallerCase(a, shape, env);
+      const variants = [...(smaller ? [smaller] : []), ...collidingVariants(a, headerSizes)];
+      return (collide ? [a, ...variants] : [a, b]).slice(0, 4);
+    })
+    .chain((pool) =>
+      fc
+        .array(
+          fc.oneof(
+            {
+              weight: 9,
+              arbitrary: fc
+                .nat({ max: pool.length - 1 })
+                .map((index) => ({ kind: 'call' as const, index })),
+            },
+            { weight: 1, arbitrary: fc.constant({ kind: 'reload' as const }) },
+          ),
+          { minLength: 2, maxLength: 8 },
+        )
+        .map((steps): History => ({ pool, steps })),
+    );
+}
+
+const label = (index: number): string => String.fromCharCode(65 + index);
+
+function describeHistory(history: History): string {
+  const inputs = history.pool.map((c, i) => `${label(i)} = ${describeCase(c, undefined)}`);
+  const steps = history.steps.map((step) =>
+    step.kind === 'reload' ? 'reload' : label(step.index),
+  );
+  return `calls on one instance: ${steps.join(', ')}; ${inputs.join('; ')}`;
+}
+
+/**
+ * Model-based: a random history of calls (inputs that collide on length, first byte, prefix
+ * or header, a smaller input of the same format after a bigger one, repeats, and reloads through cleanup and init) runs on one instance, and every call's
+ * result is compared with the same call on a fresh instance, the oracle. A cache or scratch
+ * buffer keyed on part of the input returns a stale or mixed result only after the right calls;
+ * fast-check shrinks the history to the shortest one that shows it.
+ */
+export default defineCheck('ZC-CALL-013', (ctx) =>
+  checkCallProperty<History>(ctx, {
+    runs: (configured) => Math.max(10, Math.ceil(configured / 2)),
+    arbitrary: historyArbitrary,
+    check: (session, shape, history, env): CaseVerdict => {
+      const oracle = new Map<number, CallResult>();
+      const run = (plugin: PluginInstance, testCase: CallCase): CallResult =>
+        callResultOf(
+          runCallCase(plugin, shape, testCase, env.maxInputBytes),
+          shape,
+          plugin.lastCall,
+        );
+      let shared = session.fresh();
+      const done: string[] = [];
+      for (const step of history.steps) {
+        if (step.kind === 'reload') {
+          if (shared.hasFunction('cleanup')) shared.call('cleanup');
+          shared = session.fresh();
+          done.push('reload');
+          continue;
+        }
+        const testCase = history.pool[step.index]!;
+        const got = run(shared, testCase);
+        const want = oracle.get(step.index) ?? run(freshFor(session), testCase);
+        oracle.set(step.index, want);
+        if (got.code === undefined || want.code === undefined) {
+          return { kind: 'inconclusive', why: 'a call did not return' };
+        }
+        if (!sameResult(got, want)) {
+          if (got.nondeterministic || want.nondeterministic) {
+            // A clock or random_get read explains the difference: that is ZC-CALL-012's.
+            return { kind: 'inconclusive', why: 'reads the clock or random_get', allowed: true };
+          }
+          const before = done.length === 0 ? 'as its first call' : `after ${done.join(', ')}`;
+          return {
+            kind: 'violation',
+            expected: `\`${shape.exportName}\`(${label(step.index)}) gives what it gives on a fresh instance: ${describeResult(want, ctx.spec)}`,
+            found: `on one instance ${before}, \`${shape.exportName}\`(${label(step.index)}) ${describeResult(got, ctx.spec)}; ${describeResultDifference(want, got)}`,
+          };
+        }
+        done.push(label(step.index));
+      }
+      return OK;
+    },
+    describe: (_shape, history) => describeHistory(history),
+  }),
+);
+
+/** The oracle's own instance: a fresh one for every distinct input. */
+const freshFor = (session: PluginSession): PluginInstance => session.fresh();

@@ -1,0 +1,63 @@
+import fc from 'fast-check';
+import { hasCapacityCell } from '../../src/abi/call-shape.js';
+import type { CapacityChoice } from '../../src/abi/capacity.js';
+import { defineCheck } from '../../src/check/define-check.js';
+import { OK, checkCallProperty } from '../../src/property/call-property.js';
+import {
+  allowedInconclusive,
+  inconclusive,
+  returnCode,
+  singleCallProperty,
+} from '../_internals/single-call.js';
+
+/** Capacities at, above and below the needed size (learned from the ample-capacity probe). */
+const AROUND_NEEDED: fc.Arbitrary<CapacityChoice> = fc.oneof(
+  { weight: 3, arbitrary: fc.constant({ kind: 'exact' as const }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('above' as const),
+      extra: fc.integer({ min: 1, max: 8 }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('below' as const),
+      fraction: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+    }),
+  },
+);
+
+// -3 says "retry with *output_len": the needed capacity must be enough, and after -3 the count
+// must ask for more than was given, or a host retrying as told never gets out.
+export default defineCheck('ZC-CALL-015', (ctx) =>
+  checkCallProperty(
+    ctx,
+    singleCallProperty({
+      layouts: 'aligned',
+      appliesTo: hasCapacityCell,
+      capacity: AROUND_NEEDED,
+      judge: (run) => {
+        if (run.needed === undefined) return allowedInconclusive('input rejected');
+        if (run.main.outcome.kind !== 'returned') return inconclusive(run.main.outcome);
+        const capacity = run.capacity ?? 0;
+        if (returnCode(run) !== -3) return OK;
+        if (capacity >= run.needed) {
+          return {
+            kind: 'violation',
+            expected: `0 with capacity ${capacity}: the ${run.needed} elements the ample-capacity call wrote fit`,
+            found: `returned -3 (OutputTooSmall) with *output_len = ${run.main.cellAfter}`,
+          };
+        }
+        const asked = run.main.cellAfter ?? 0;
+        if (asked > capacity) return OK;
+        return {
+          kind: 'violation',
+          expected: `after -3, *output_len above the capacity ${capacity} (the ${run.needed} needed)`,
+          found: `*output_len = ${asked}, no more than the capacity: a retry with it gets -3 again`,
+        };
+      },
+    }),
+  ),
+);

@@ -1,0 +1,71 @@
+// Catch power on code the rules were not written next to: the field plugins
+// (reference-plugins/field/) were written from the guide and ABI.md alone, 25 with one
+// ordinary bug and 10 correct but unusual. A correct one must pass with nothing failed, not
+// even a should; a buggy one must fail the gate, unless its manifest entry says why no rule
+// can see its bug (`escapes`), and then it must still pass, so that a rule that starts
+// catching it, or a false positive, shows up here first.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runConformance, type PluginReport } from '../src/index.js';
+import { ROOT } from './helpers/corpus.js';
+
+interface FieldPlugin {
+  name: string;
+  dist: string;
+  group: 'buggy' | 'correct-unusual';
+  bug: string | null;
+  /** Why the default gate cannot see this bug (a logic bug no ABI rule knows of). */
+  escapes?: string;
+  /** The bug breaks only a should rule: the gate fails it with --strict. */
+  strictOnly?: boolean;
+}
+
+const plugins = JSON.parse(
+  readFileSync(join(ROOT, 'reference-plugins', 'field', 'manifest.json'), 'utf8'),
+) as FieldPlugin[];
+
+const failing = (report: PluginReport): string[] =>
+  report.results
+    .filter((result) => result.status === 'fail' || result.status === 'error')
+    .map((result) => `${result.rule}: ${result.message}`);
+
+async function check(plugin: FieldPlugin, strict = false): Promise<PluginReport> {
+  const bytes = new Uint8Array(readFileSync(join(ROOT, plugin.dist)));
+  const report = await runConformance(bytes, { strict });
+  return report.plugins[0]!;
+}
+
+describe('field plugins', () => {
+  const correct = plugins.filter((plugin) => plugin.group === 'correct-unusual');
+  const buggy = plugins.filter((plugin) => plugin.group === 'buggy');
+
+  it.each(correct.map((plugin) => [plugin.name, plugin] as const))(
+    'correct %s passes every rule, should rules included',
+    async (_name, plugin) => {
+      // Not --strict: a census warning (a narrow format) says the checks barely ran, which is
+      // no claim that the plugin is wrong.
+      const report = await check(plugin);
+      expect(failing(report)).toEqual([]);
+      expect(report.verdict).toBe('pass');
+    },
+  );
+
+  it.each(buggy.filter((plugin) => !plugin.escapes).map((p) => [p.name, p] as const))(
+    'buggy %s fails the gate',
+    async (_name, plugin) => {
+      const report = await check(plugin, plugin.strictOnly ?? false);
+      expect(report.verdict, `${plugin.bug}\n${failing(report).join('\n')}`).toBe('fail');
+    },
+  );
+
+  it.each(buggy.filter((plugin) => plugin.escapes).map((p) => [p.name, p] as const))(
+    'buggy %s still escapes, for the reason its entry gives',
+    async (_name, plugin) => {
+      const report = await check(plugin, true);
+      expect(plugin.escapes!.length).toBeGreaterThan(0);
+      // Caught now? Then drop `escapes` from its manifest entry: the suite got better.
+      expect(report.verdict, failing(report).join('\n')).toBe('pass');
+    },
+  );
+});

@@ -1,0 +1,63 @@
+// A replay command must replay the failure it was printed for, for every property rule: the
+// first fixture of the broken corpus that fails the rule is checked through the library, then
+// the printed command is run as a user would run it (the built CLI, the module on disk), and
+// the shrunk case and what was found must come back the same.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadSpec, runConformance, type Failure } from '../src/index.js';
+import { cli } from './helpers/cli.js';
+import { fixtureBytes, manifest } from './helpers/corpus.js';
+
+const spec = loadSpec();
+const workDir = mkdtempSync(join(tmpdir(), 'zc-replay-'));
+
+/** Each property rule with the first fixture that fails it (no limits of its own). */
+const cases = spec.rules
+  .filter((rule) => rule.kind === 'property')
+  .flatMap((rule) => {
+    const entry = manifest.fixtures.find(
+      (fixture) => fixture.fails.includes(rule.id) && !fixture.limits,
+    );
+    return entry ? [[rule.id, entry, rule.level] as const] : [];
+  });
+
+/** The command's words after `npx zenith-conform <plugin.wasm>`. */
+function replayArgs(replay: string): string[] {
+  const words = replay.split(' ');
+  expect(words.slice(0, 3)).toEqual(['npx', 'zenith-conform', '<plugin.wasm>']);
+  return words.slice(3);
+}
+
+describe('replay commands', () => {
+  it('cover most property rules', () => {
+    const property = spec.rules.filter((rule) => rule.kind === 'property').length;
+    expect(cases.length).toBeGreaterThan(property * 0.8);
+  });
+
+  it.each(cases)(
+    '%s: the printed command replays the shrunk failure',
+    async (rule, entry, level) => {
+      const bytes = fixtureBytes(entry);
+      const report = await runConformance(bytes, { only: [rule] });
+      const result = report.plugins[0]!.results.find((r) => r.rule === rule)!;
+      expect(result.status, result.message).toBe('fail');
+      const failure = result.failures![0]!;
+      expect(failure.replay).toBeDefined();
+
+      const path = join(workDir, `${rule}.wasm`);
+      writeFileSync(path, bytes);
+      const run = await cli([path, ...replayArgs(failure.replay!), '--json']);
+      // A should failure alone exits 0 (without --strict); a must failure exits 1.
+      expect(run.exitCode, run.stderr).toBe(level === 'must' ? 1 : 0);
+      const replayed = (JSON.parse(run.stdout) as typeof report).plugins[0]!.results.find(
+        (r) => r.rule === rule,
+      )!;
+      expect(replayed.status).toBe('fail');
+      const again: Failure = replayed.failures![0]!;
+      expect(again.found).toBe(failure.found);
+      expect(again.counterexample?.case).toBe(failure.counterexample?.case);
+    },
+  );
+});

@@ -1,0 +1,166 @@
+// Corpus mutations do what they say, stay within the budget, and a mutant shrinks back to its
+// sample, then to a shorter part of it.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  INTERESTING,
+  applyMutation,
+  corpusInputArbitrary,
+  mutationArbitrary,
+  randomMutation,
+  type Mutation,
+  type MutationSources,
+} from '../../../src/generators/mutations.js';
+import { inputBytesArbitrary } from '../../../src/generators/input-bytes.js';
+import { Prng } from '../../../src/generators/prng.js';
+
+const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+const text = (bytes: Uint8Array): string => Buffer.from(bytes).toString('latin1');
+const SAMPLES = [utf8('HEADER:payload-data'), utf8('other sample'), utf8('xy')];
+const SOURCES: MutationSources = { samples: SAMPLES, dictionary: [utf8('TOKEN')] };
+const apply = (input: string, mutation: Mutation, max = 1 << 20): string =>
+  text(applyMutation(utf8(input), mutation, SOURCES, max));
+
+describe('applyMutation', () => {
+  it('truncates, extends, deletes and repeats', () => {
+    expect(apply('abcdef', { kind: 'truncate', drop: 0 })).toBe('abcde');
+    expect(apply('abcdef', { kind: 'truncate', drop: 8 })).toBe('abc');
+    expect(apply('abc', { kind: 'extend', bytes: utf8('XYZ') })).toBe('abcXYZ');
+    expect(apply('abcdef', { kind: 'delete', at: 1, length: 1 })).toBe('adef');
+    expect(apply('abcdef', { kind: 'repeat', at: 1, length: 1, times: 2 })).toBe('abcbcbcdef');
+  });
+
+  it('splices with another sample, flips a bit, adds to a byte', () => {
+    expect(apply('abcdef', { kind: 'splice', other: 1, at: 2, from: 6 })).toBe('absample');
+    expect(apply('abc', { kind: 'flip', at: 1, bit: 0 })).toBe('acc');
+    expect(apply('abc', { kind: 'arith', at: 0, delta: 2 })).toBe('cbc');
+    expect(
+      applyMutation(Uint8Array.of(0), { kind: 'arith', at: 0, delta: -1 }, SOURCES, 9),
+    ).toEqual(Uint8Array.of(0xff));
+  });
+
+  it('writes interesting values little-endian: 0, 0xff, 0x7f, 0x80 and wider ones', () => {
+    const values = INTERESTING[1]
+      .slice(0, 4)
+      .map(
+        (_, value) =>
+          applyMutation(
+            Uint8Array.of(5, 5),
+            { kind: 'interesting', at: 1, width: 1, value },
+            SOURCES,
+            9,
+          )[1],
+      );
+    expect(values).toEqual([0x00, 0xff, 0x7f, 0x80]);
+    expect(
+      applyMutation(
+        new Uint8Array(6),
+        { kind: 'interesting', at: 1, width: 4, value: 3 },
+        SOURCES,
+        9,
+      ),
+    ).toEqual(Uint8Array.of(0, 0, 0, 0, 0x80, 0));
+  });
+
+  it('writes a length field: the bytes after it, u8 to u32, either byte order', () => {
+    const input = new Uint8Array(12);
+    expect(
+      applyMutation(input, { kind: 'length', at: 4, width: 4, bigEndian: false }, SOURCES, 99),
+    ).toEqual(Uint8Array.of(0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0));
+    expect(
+      applyMutation(input, { kind: 'length', at: 0, width: 2, bigEndian: true }, SOURCES, 99),
+    ).toEqual(Uint8Array.of(0, 10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+    expect(
+      applyMutation(
+        Uint8Array.of(7),
+        { kind: 'length', at: 0, width: 2, bigEndian: false },
+        SOURCES,
+        9,
+      ),
+    ).toEqual(Uint8Array.of(7));
+  });
+
+  it('inserts or writes a dictionary token', () => {
+    expect(apply('abcd', { kind: 'token', token: 0, at: 2, overwrite: false })).toBe('abTOKENcd');
+    expect(apply('abcdefgh', { kind: 'token', token: 0, at: 1, overwrite: true })).toBe('aTOKENgh');
+  });
+
+  it('leaves an empty input alone where there is nothing to change, and keeps to the budget', () => {
+    for (const mutation of [
+      { kind: 'flip', at: 3, bit: 1 },
+      { kind: 'delete', at: 0, length: 4 },
+      { kind: 'truncate', drop: 2 },
+    ] as const) {
+      expect(apply('', mutation)).toBe('');
+    }
+    const mutations = fc.sample(mutationArbitrary(SOURCES), { seed: 1, numRuns: 500 });
+    for (const mutation of mutations) {
+      expect(applyMutation(SAMPLES[0]!, mutation, SOURCES, 20).length).toBeLessThanOrEqual(20);
+    }
+    const kinds = new Set(mutations.map((mutation) => mutation.kind));
+    expect([...kinds].sort()).toEqual([
+      'arith',
+      'delete',
+      'extend',
+      'flip',
+      'interesting',
+      'length',
+      'repeat',
+      'splice',
+      'token',
+      'truncate',
+    ]);
+  });
+
+  it('draws the same mutations from the same Prng seed', () => {
+    const draw = (seed: number): Mutation[] => {
+      const rng = new Prng(seed);
+      return Array.from({ length: 50 }, () => randomMutation(rng, SOURCES));
+    };
+    expect(draw(9)).toEqual(draw(9));
+    expect(draw(9)).not.toEqual(draw(10));
+  });
+});
+
+describe('corpus inputs', () => {
+  const arbitrary = corpusInputArbitrary(SAMPLES, SOURCES.dictionary, 1 << 20);
+
+  it('are the samples themselves a quarter of the time, mutants otherwise', () => {
+    const inputs = fc.sample(arbitrary, { seed: 2, numRuns: 800 }).map(text);
+    const samples = new Set(SAMPLES.map(text));
+    const unmutated = inputs.filter((input) => samples.has(input)).length;
+    expect(unmutated).toBeGreaterThan(120);
+    expect(unmutated).toBeLessThan(400);
+    expect(new Set(inputs).size).toBeGreaterThan(300);
+  });
+
+  it('shrink back to the unmutated sample', () => {
+    const sample = SAMPLES[0]!;
+    const details = fc.check(
+      fc.property(arbitrary, (input) => !text(input).startsWith(text(sample))),
+      { seed: 3 },
+    );
+    expect(text(details.counterexample![0])).toBe(text(sample));
+  });
+
+  it('then to the shortest part of it that still fails', () => {
+    const details = fc.check(
+      fc.property(arbitrary, (input) => !text(input).includes('HEADER')),
+      { seed: 4 },
+    );
+    expect(text(details.counterexample![0])).toBe('HEADER');
+  });
+
+  it('weigh twice the rest of the mix together', () => {
+    // A sample of 512 `S`: its mutants still hold most of them; other inputs hardly any.
+    const inputs = fc.sample(
+      inputBytesArbitrary(1 << 20, [0x20], { corpus: [utf8('S'.repeat(512))] }),
+      { seed: 5, numRuns: 900 },
+    );
+    const fromSample = inputs.filter(
+      (input) => input.filter((byte) => byte === 0x53).length >= 128,
+    ).length;
+    expect(fromSample).toBeGreaterThan(500);
+    expect(fromSample).toBeLessThan(700);
+  });
+});

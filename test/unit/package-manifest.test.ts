@@ -1,0 +1,24 @@
+// The dependency policy: development tools pinned exactly (the lock and CI run one version),
+// the published package's runtime dependencies as caret ranges (a user's tree can share one
+// copy of fast-check with their own tests instead of installing a second).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const pkg = JSON.parse(
+  readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8'),
+) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+
+describe('package.json', () => {
+  it('gives runtime dependencies caret ranges', () => {
+    for (const [name, range] of Object.entries(pkg.dependencies)) {
+      expect(range, name).toMatch(/^\^\d+\.\d+\.\d+$/);
+    }
+  });
+
+  it('pins development tools exactly', () => {
+    for (const [name, version] of Object.entries(pkg.devDependencies)) {
+      expect(version, name).toMatch(/^\d+\.\d+\.\d+$/);
+    }
+  });
+});
