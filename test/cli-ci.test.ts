@@ -78,6 +78,26 @@ describe('--junit', () => {
     expect(String(skipped.length)).toBe(bad!['@_skipped']);
   });
 
+  it.each([
+    [false, 0, '0'],
+    [true, 1, '1'],
+  ] as const)(
+    'agrees with the exit code on a plugin with only a should failure (--strict: %s)',
+    async (strict, exitCode, failures) => {
+      const plugin = 'reference-plugins/broken/dist/resize-rounds-coordinates.wasm';
+      const file = join(scratch, `should-only-${strict}.xml`);
+      const run = await cli([plugin, '--junit', file, ...(strict ? ['--strict'] : [])]);
+      expect(run.exitCode).toBe(exitCode);
+      const [suite] = parseJunit(file);
+      expect(suite!['@_failures']).toBe(failures);
+      const rounded = suite!.testcase.find((testcase) =>
+        testcase['@_name'].startsWith('ZC-RSZ-003'),
+      )!;
+      if (strict) expect(rounded.failure?.['@_type']).toBe('should');
+      else expect(rounded.skipped?.['@_message']).toMatch(/^should failure, not gating/);
+    },
+  );
+
   it('reports an unreadable plugin as an errored testsuite', async () => {
     const file = join(scratch, 'missing.xml');
     const run = await cli([join(scratch, 'nope.wasm'), '--junit', file]);

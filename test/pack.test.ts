@@ -52,6 +52,7 @@ describe('the packed package', () => {
       'reference-plugins/dist/echo.wasm',
       'package.json',
       'README.md',
+      'LICENSE',
     ]) {
       expect(files, needed).toContain(needed);
     }

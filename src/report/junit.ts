@@ -28,7 +28,15 @@ function failureText(failure: Failure): string {
   return lines.join('\n');
 }
 
-function testcase(plugin: PluginReport, result: RuleResult): string {
+/**
+ * A should failure gates only with --strict: without it the run exits 0, so JUnit must not
+ * call it a failure (a JUnit reporter would turn a passing gate red). It is a skipped case
+ * whose message says why, with the details in system-out.
+ */
+const gatesAsFailure = (result: RuleResult, strict: boolean): boolean =>
+  result.level === 'must' || strict;
+
+function testcase(plugin: PluginReport, result: RuleResult, strict: boolean): string {
   const name = `${result.rule} (${result.level}) ${result.description}`;
   const open = `    <testcase classname="${escapeXml(plugin.source)}.${result.area}" name="${escapeXml(name)}" time="${seconds(result.durationMs)}"`;
   const expectation = result.expectation;
@@ -44,6 +52,10 @@ function testcase(plugin: PluginReport, result: RuleResult): string {
     body = `<failure type="not-checked" message="${escapeXml(`could not be checked: ${result.message}`)}"/>`;
   } else if (result.status === 'skip') {
     body = `<skipped message="${escapeXml(`${result.skipKind ?? 'skipped'}: ${result.message}`)}"/>`;
+  } else if (result.status === 'fail' && !gatesAsFailure(result, strict)) {
+    const details = (result.failures ?? []).map(failureText).join('\n\n');
+    const message = `should failure, not gating without --strict: ${result.message}`;
+    body = `<skipped message="${escapeXml(message)}"/>\n      <system-out>${escapeXml(details)}</system-out>`;
   } else {
     const type = result.status === 'error' ? 'error' : result.level;
     const details = (result.failures ?? []).map(failureText).join('\n\n');
@@ -53,13 +65,15 @@ function testcase(plugin: PluginReport, result: RuleResult): string {
   return `${open}>\n      ${body}\n    </testcase>`;
 }
 
-function testsuite(plugin: PluginReport): string {
+function testsuite(plugin: PluginReport, strict: boolean): string {
   const results = plugin.results;
   const count = (predicate: (result: RuleResult) => boolean): number =>
     results.filter(predicate).length;
   const failures = count(
     (r) =>
-      (r.status === 'fail' && r.expectation?.outcome !== 'expected-failure') ||
+      (r.status === 'fail' &&
+        r.expectation?.outcome !== 'expected-failure' &&
+        gatesAsFailure(r, strict)) ||
       r.expectation?.outcome === 'unexpected-pass' ||
       (r.status === 'skip' && r.skipKind === 'blocked' && r.level === 'must'),
   );
@@ -67,7 +81,8 @@ function testsuite(plugin: PluginReport): string {
   const skipped = count(
     (r) =>
       (r.status === 'skip' && !(r.skipKind === 'blocked' && r.level === 'must')) ||
-      r.expectation?.outcome === 'expected-failure',
+      r.expectation?.outcome === 'expected-failure' ||
+      (r.status === 'fail' && !gatesAsFailure(r, strict)),
   );
   const attributes = `name="${escapeXml(plugin.source)}" tests="${results.length || 1}" failures="${failures}" errors="${errors + (plugin.error ? 1 : 0)}" skipped="${skipped}" time="${seconds(plugin.durationMs)}"`;
   if (plugin.error) {
@@ -77,13 +92,14 @@ function testsuite(plugin: PluginReport): string {
   const properties = plugin.sha256
     ? `    <properties>\n      <property name="sha256" value="${plugin.sha256}"/>${plugin.info ? `\n      <property name="plugin_info" value="${escapeXml(plugin.info.text)}"/>` : ''}\n    </properties>\n`
     : '';
-  return `  <testsuite ${attributes}>\n${properties}${results.map((result) => testcase(plugin, result)).join('\n')}\n  </testsuite>`;
+  return `  <testsuite ${attributes}>\n${properties}${results.map((result) => testcase(plugin, result, strict)).join('\n')}\n  </testsuite>`;
 }
 
 /**
- * JUnit XML: one testsuite per plugin, one testcase per rule. should-level failures are
- * failures of type "should" (the exit code, not the XML, is the gate); expected failures from
- * --expect are skipped with their reason, and an unexpected pass is a failure.
+ * JUnit XML: one testsuite per plugin, one testcase per rule, failing where the exit code
+ * fails: a should failure is a failure of type "should" with --strict and a skipped case with
+ * its details otherwise; expected failures from --expect are skipped with their reason, and an
+ * unexpected pass is a failure.
  */
 export function renderJunit(unsafeReport: ConformanceReport): string {
   // One-line fields stay on one line (an attribute would fold a line feed into a space).
@@ -98,7 +114,7 @@ export function renderJunit(unsafeReport: ConformanceReport): string {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="zenith-conform ${escapeXml(report.tool.version)} (ABI ${escapeXml(report.spec.version)}, seed ${report.settings.seed})" tests="${totals.tests}" time="${seconds(totals.time)}">`,
-    ...report.plugins.map(testsuite),
+    ...report.plugins.map((plugin) => testsuite(plugin, report.settings.strict === true)),
     '</testsuites>',
     '',
   ].join('\n');
