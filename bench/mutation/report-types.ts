@@ -4,7 +4,7 @@
  */
 import type { Difference } from './differential.js';
 import type { GateRun } from './gate.js';
-import type { SampleStats } from './mutate.js';
+import type { MutationSite, SampleStats } from './mutate.js';
 import type { OperatorId } from './operators.js';
 
 export type MutantClass =
@@ -62,18 +62,11 @@ export interface PluginSummary {
   sampling: Partial<Record<OperatorId, SampleStats & { sitesInModule: number }>>;
 }
 
-export interface MutantRecord {
+/** A mutant's site (where and what changed, without the replacement instructions) and its fate. */
+export interface MutantRecord extends Omit<MutationSite, 'replacement'> {
   /** `<plugin>:<operator>:f<function>@0x<offset>:<variant>`. */
   id: string;
   plugin: string;
-  operator: OperatorId;
-  functionIndex: number;
-  instructionIndex: number;
-  /** Byte offset of the mutated instruction in the module. */
-  offset: number;
-  variant: string;
-  before: string;
-  after: string;
   differential:
     | { verdict: 'equivalent'; steps: number; durationMs: number }
     | { verdict: 'not-instantiable'; reason: string; durationMs: number }

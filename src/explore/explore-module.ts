@@ -10,16 +10,10 @@ import { loadSpec } from '../spec-model/load-spec.js';
 import { SpecIndex } from '../spec-model/spec-index.js';
 import { harvestDictionary } from '../wasm/dictionary.js';
 import { CoverageMap, instrumentCoverage } from './coverage.js';
-import { exploreLoop, type ExploreBudget, type RunOutcome } from './explore-loop.js';
+import { exploreLoop, type RunOutcome } from './explore-loop.js';
+import type { ExploreSettings } from './explore-protocol.js';
 
-export interface ExploreModuleOptions {
-  seed: number;
-  budget: ExploreBudget;
-  maxInputBytes: number;
-  maxMemoryBytes: number;
-  maxLogBytesPerCall: number;
-  whitespace: readonly number[];
-  samples: readonly Uint8Array[];
+export interface ExploreModuleOptions extends ExploreSettings {
   /** The supervisor's call watch, when a supervisor watches (the worker always has one). */
   watch?: CallWatch;
   onKept?: (input: Uint8Array, iteration: number) => void;

@@ -1,10 +1,7 @@
 import type { ExploreBudget } from './explore-loop.js';
 
-export interface ExploreJob {
-  /** The module as given; the worker instruments and guards its own copy. */
-  bytes: Uint8Array;
-  /** Function export names by call-watch id (the instrumented copy exports the same ones). */
-  exportNames: string[];
+/** What an exploration needs to know, in the worker and in the supervisor's job alike. */
+export interface ExploreSettings {
   seed: number;
   budget: ExploreBudget;
   maxInputBytes: number;
@@ -12,6 +9,13 @@ export interface ExploreJob {
   maxLogBytesPerCall: number;
   whitespace: readonly number[];
   samples: readonly Uint8Array[];
+}
+
+export interface ExploreJob extends ExploreSettings {
+  /** The module as given; the worker instruments and guards its own copy. */
+  bytes: Uint8Array;
+  /** Function export names by call-watch id (the instrumented copy exports the same ones). */
+  exportNames: string[];
   /** Added by the supervisor. */
   watchBuffer: SharedArrayBuffer;
 }

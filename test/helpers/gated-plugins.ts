@@ -1,20 +1,7 @@
 // Plugins with a narrow front door, for the input-generation tests: each echoes its input
 // (0) only when the input passes its gate, and returns -1 otherwise. Written in WAT so that
 // the tests need no toolchain.
-import { watPlugin } from './wat-plugin.js';
-
-/** The echo tail: -3 with the needed size when the capacity is short, else copy and 0. */
-const ECHO_TAIL = `
-    (if (i32.gt_u (local.get $len) (i32.load (local.get $cell)))
-      (then
-        (i32.store (local.get $cell) (local.get $len))
-        (return (i32.const -3))))
-    (memory.copy (local.get $out) (local.get $in) (local.get $len))
-    (i32.store (local.get $cell) (local.get $len))
-    (i32.const 0)`;
-
-const PROCESS_HEAD =
-  '(func (export "process") (param $in i32) (param $len i32) (param $out i32) (param $cell i32) (result i32)';
+import { ECHO_TAIL, PROCESS_HEAD, watPlugin } from './wat-plugin.js';
 
 const watString = (bytes: Uint8Array): string =>
   [...bytes].map((byte) => `\\${byte.toString(16).padStart(2, '0')}`).join('');

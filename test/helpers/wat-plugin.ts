@@ -16,15 +16,35 @@ export interface PluginParts {
   extra: string;
 }
 
-export const ECHO_PROCESS = `
-  (func (export "process") (param $in i32) (param $len i32) (param $out i32) (param $cell i32) (result i32)
+/** `process` with its parameters named as the echo body uses them; the caller closes it. */
+export const PROCESS_HEAD =
+  '(func (export "process") (param $in i32) (param $len i32) (param $out i32) (param $cell i32) (result i32)';
+
+/** The echo's copy: -3 with the needed size when the capacity is short, else copy the input. */
+const ECHO_COPY = `
     (if (i32.gt_u (local.get $len) (i32.load (local.get $cell)))
       (then
         (i32.store (local.get $cell) (local.get $len))
         (return (i32.const -3))))
     (memory.copy (local.get $out) (local.get $in) (local.get $len))
-    (i32.store (local.get $cell) (local.get $len))
+    (i32.store (local.get $cell) (local.get $len))`;
+
+/** The echo's body inside a `process` (the copy, then 0), for a caller's own head and gate. */
+export const ECHO_TAIL = `${ECHO_COPY}
+    (i32.const 0)`;
+
+/**
+ * The echo `process`, with `prelude` (locals, statements) before the copy and `extra` after
+ * it: one correct body that broken variants add exactly one change to.
+ */
+export function echoProcess({ prelude = '', extra = '' } = {}): string {
+  return `
+  ${PROCESS_HEAD}${prelude}${ECHO_COPY}
+    ${extra}
     (i32.const 0))`;
+}
+
+export const ECHO_PROCESS = echoProcess();
 
 export const DEFAULT_PARTS: PluginParts = {
   imports: '',

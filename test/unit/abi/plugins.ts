@@ -1,6 +1,6 @@
 // WAT plugins for the abi tests: a copy `process` and its broken variants, allocators, a
 // nearest-neighbour `resize_image`, a u32-per-byte `tokenize`.
-import { ECHO_PROCESS } from '../../helpers/wat-plugin.js';
+import { ECHO_PROCESS, echoProcess } from '../../helpers/wat-plugin.js';
 
 export const MEMORY = '(memory (export "memory") 2)';
 
@@ -10,18 +10,10 @@ export const COPY = `${MEMORY} ${ECHO_PROCESS}`;
 /** A copy `process` with `extra` run after the copy (locals $in $len $out $cell, and $cap:
  * the capacity on entry). */
 export function copyThen(extra: string): string {
-  return `${MEMORY}
-  (func (export "process") (param $in i32) (param $len i32) (param $out i32) (param $cell i32) (result i32)
+  const prelude = `
     (local $cap i32)
-    (local.set $cap (i32.load (local.get $cell)))
-    (if (i32.gt_u (local.get $len) (i32.load (local.get $cell)))
-      (then
-        (i32.store (local.get $cell) (local.get $len))
-        (return (i32.const -3))))
-    (memory.copy (local.get $out) (local.get $in) (local.get $len))
-    (i32.store (local.get $cell) (local.get $len))
-    ${extra}
-    (i32.const 0))`;
+    (local.set $cap (i32.load (local.get $cell)))`;
+  return `${MEMORY} ${echoProcess({ prelude, extra })}`;
 }
 
 export const WRITES_PAST_OUTPUT = copyThen(

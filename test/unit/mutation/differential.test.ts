@@ -11,7 +11,7 @@ import {
 } from '../../../bench/mutation/differential.js';
 import type { ExerciseSettings } from '../../../bench/mutation/exercise.js';
 import { exerciseInputs } from '../../../bench/mutation/inputs.js';
-import { watPlugin } from '../../helpers/wat-plugin.js';
+import { echoProcess, watPlugin } from '../../helpers/wat-plugin.js';
 import { wat } from '../../helpers/wat.js';
 
 const spec = new SpecIndex(loadSpec());
@@ -32,16 +32,7 @@ const original = wat(watPlugin());
 const reference = await buildReference(original, inputs, settings);
 
 /** The echo's process with `extra` run after the copy (locals $in $len $out $cell). */
-const processThen = (extra: string) => `
-  (func (export "process") (param $in i32) (param $len i32) (param $out i32) (param $cell i32) (result i32)
-    (if (i32.gt_u (local.get $len) (i32.load (local.get $cell)))
-      (then
-        (i32.store (local.get $cell) (local.get $len))
-        (return (i32.const -3))))
-    (memory.copy (local.get $out) (local.get $in) (local.get $len))
-    (i32.store (local.get $cell) (local.get $len))
-    ${extra}
-    (i32.const 0))`;
+const processThen = (extra: string) => echoProcess({ extra });
 
 describe('differential check', () => {
   it('plans each input at several capacities and records every step of the original', () => {
