@@ -14,6 +14,11 @@ export interface CorpusManifest {
     dataBytes?: number;
     /** A hostile plugin: the stress test runs it again and again on a loaded machine. */
     hostile?: boolean;
+    /**
+     * What the plugin's config declares (fixtures, properties; paths relative to the corpus
+     * folder): a logic bug only the declaration shows.
+     */
+    contract?: { fixtures?: string; properties?: Record<string, unknown> };
   }>;
   /** Rules no broken plugin can demonstrate, with the reason. */
   uncatchable?: Array<{ rule: string; reason: string }>;

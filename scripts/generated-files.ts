@@ -4,6 +4,8 @@ import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import { format, resolveConfig } from 'prettier';
 import type { ZenithAbiSpec } from '../src/spec-model/abi-types.generated.js';
 import { renderAbiMarkdown } from '../src/spec-model/render-abi-markdown.js';
+import { configSchema } from '../src/cli/config-schema.js';
+import { renderContractMarkdown } from '../src/cli/render-contract-markdown.js';
 import { renderBenchHelp, renderHelp } from '../src/cli/options.js';
 import { renderReadmeResults } from '../src/bench/render/markdown.js';
 import type { BenchReport } from '../src/spec-model/bench-report-types.generated.js';
@@ -19,8 +21,12 @@ const readJson = (path: string): unknown => JSON.parse(readFileSync(join(repoRoo
 const banner = (source: string): string =>
   `/* Generated from ${source} by \`npm run generate\` (json-schema-to-typescript). Do not edit. */`;
 
-async function typesFrom(schemaPath: string, rootName: string): Promise<string> {
-  return compile(readJson(schemaPath) as JSONSchema, rootName, {
+async function typesFrom(
+  schemaPath: string,
+  rootName: string,
+  schema = readJson(schemaPath),
+): Promise<string> {
+  return compile(schema as JSONSchema, rootName, {
     bannerComment: banner(schemaPath),
     additionalProperties: false,
     unreachableDefinitions: true,
@@ -63,7 +69,27 @@ export interface GeneratedFile {
 
 /** Every file derived from spec/, with its expected content; committed and drift-tested. */
 export async function generatedFiles(): Promise<GeneratedFile[]> {
+  const spec = readJson('spec/zenith-abi.v1.json') as ZenithAbiSpec;
+  const config = configSchema(spec);
   return [
+    {
+      path: 'spec/config.schema.json',
+      content: await format(JSON.stringify(config), {
+        ...(await resolveConfig(join(repoRoot, 'spec/config.schema.json'))),
+        parser: 'json',
+      }),
+    },
+    {
+      path: 'src/spec-model/config-types.generated.ts',
+      content: await typesFrom('spec/config.schema.json', 'ZenithConformConfig', config),
+    },
+    {
+      path: 'spec/CONTRACT.md',
+      content: await format(renderContractMarkdown(spec, config), {
+        ...(await resolveConfig(join(repoRoot, 'spec/CONTRACT.md'))),
+        parser: 'markdown',
+      }),
+    },
     {
       path: 'src/spec-model/abi-types.generated.ts',
       content: await typesFrom('spec/abi.schema.json', 'ZenithAbiSpec'),

@@ -1,4 +1,11 @@
-export { runConformance, DEFAULT_SEED, type ConformanceOptions } from './runner/run-conformance.js';
+export {
+  runConformance,
+  DEFAULT_SEED,
+  type ConformanceOptions,
+  type PluginTarget,
+} from './runner/run-conformance.js';
+export type { PluginContract, DeclaredProperties } from './contract/contract.js';
+export type { ZenithConformConfig } from './spec-model/config-types.generated.js';
 export { UsageError } from './util/errors.js';
 export { sanitizeText } from './util/sanitize.js';
 export { loadKnownFailures, type KnownFailure } from './runner/expectations.js';

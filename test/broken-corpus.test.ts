@@ -11,6 +11,7 @@ import {
   ROOT as root,
   failedRules,
   fixtureBytes,
+  fixtureContract,
   manifest,
   type ManifestEntry,
 } from './helpers/corpus.js';
@@ -27,8 +28,15 @@ const explain = (report: PluginReport): string =>
     2,
   );
 
-async function check(entry: ManifestEntry): Promise<PluginReport> {
-  const report = await runConformance(fixtureBytes(entry), { limits: entry.limits ?? {} });
+async function check(
+  entry: ManifestEntry,
+  { withContract = true }: { withContract?: boolean } = {},
+): Promise<PluginReport> {
+  const contract = withContract ? fixtureContract(entry) : undefined;
+  const bytes = fixtureBytes(entry);
+  const report = await runConformance(contract ? { plugin: bytes, contract } : bytes, {
+    limits: entry.limits ?? {},
+  });
   return report.plugins[0]!;
 }
 
@@ -51,6 +59,18 @@ describe('the broken-plugin corpus', () => {
       }
     },
   );
+
+  // A logic bug is not an ABI bug: without the author's declaration the same plugin passes,
+  // so the declared rule, not some ABI rule, is what caught it.
+  it.each(
+    manifest.fixtures
+      .filter((entry) => entry.contract)
+      .map((entry) => [entry.fixture, entry] as const),
+  )('%s passes every rule without its contract', async (_name, entry) => {
+    const plugin = await check(entry, { withContract: false });
+    expect(failedRules(plugin), explain(plugin)).toEqual([]);
+    expect(plugin.verdict).toBe('pass');
+  });
 
   it('the conformant baseline passes every rule', async () => {
     const plugin = await check({ fixture: manifest.conformant, fails: [], why: '' });

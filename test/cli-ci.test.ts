@@ -56,11 +56,12 @@ describe('--junit', () => {
     const run = await cli([ECHO, broken, '--junit', file]);
     expect(run.exitCode).toBe(1);
     const [echo, bad] = parseJunit(file);
+    // Every rule but those a plugin's config declares (echo is given no config here).
     const rules = (
       JSON.parse(readFileSync(join(ROOT, 'spec/zenith-abi.v1.json'), 'utf8')) as {
-        rules: unknown[];
+        rules: Array<{ declaredBy?: unknown }>;
       }
-    ).rules;
+    ).rules.filter((rule) => !rule.declaredBy);
     expect(echo!.testcase).toHaveLength(rules.length);
     expect(echo!['@_failures']).toBe('0');
     expect(bad!['@_name']).toBe(broken);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSpec, runConformance, type Failure } from '../src/index.js';
 import { cli } from './helpers/cli.js';
-import { fixtureBytes, manifest } from './helpers/corpus.js';
+import { fixtureBytes, fixtureContract, manifest } from './helpers/corpus.js';
 
 const spec = loadSpec();
 const workDir = mkdtempSync(join(tmpdir(), 'zc-replay-'));
@@ -40,14 +40,28 @@ describe('replay commands', () => {
     '%s: the printed command replays the shrunk failure',
     async (rule, entry, level) => {
       const bytes = fixtureBytes(entry);
-      const report = await runConformance(bytes, { only: [rule] });
+      const path = join(workDir, `${rule}.wasm`);
+      writeFileSync(path, bytes);
+      // A declared rule replays through a config file, as a repository runs it: the command
+      // carries --config, and the plugin path on it takes the config entry's contract.
+      const declared = fixtureContract(entry);
+      const configPath = join(workDir, `${rule}.config.json`);
+      if (declared) {
+        const { fixtures, properties } = declared;
+        writeFileSync(
+          configPath,
+          JSON.stringify({ plugins: [{ path, ...(fixtures ? { fixtures } : {}), properties }] }),
+        );
+      }
+      const report = await runConformance(
+        declared ? { plugin: bytes, contract: { ...declared, configPath } } : bytes,
+        { only: [rule] },
+      );
       const result = report.plugins[0]!.results.find((r) => r.rule === rule)!;
       expect(result.status, result.message).toBe('fail');
       const failure = result.failures![0]!;
       expect(failure.replay).toBeDefined();
 
-      const path = join(workDir, `${rule}.wasm`);
-      writeFileSync(path, bytes);
       const run = await cli([path, ...replayArgs(failure.replay!), '--json']);
       // A should failure alone exits 0 (without --strict); a must failure exits 1.
       expect(run.exitCode, run.stderr).toBe(level === 'must' ? 1 : 0);

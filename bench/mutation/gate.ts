@@ -3,7 +3,7 @@
  * when no must rule failed there, again at thorough depth with the same seed (fast-check
  * replays the same first cases, so a default kill is a thorough kill too).
  */
-import { runConformance, type ConformanceReport } from '../../src/index.js';
+import { runConformance, type ConformanceReport, type PluginContract } from '../../src/index.js';
 
 export type GateClass = 'killed' | 'killed-by-should' | 'survived' | 'error';
 
@@ -60,6 +60,7 @@ export async function gateRun(
   bytes: Uint8Array,
   depth: 'quick' | 'thorough',
   options: GateOptions,
+  contract?: PluginContract,
 ): Promise<GateRun> {
   const began = performance.now();
   let timer: NodeJS.Timeout | undefined;
@@ -68,7 +69,7 @@ export async function gateRun(
   });
   try {
     const report = await Promise.race([
-      runConformance(bytes, { seed: options.seed, depth }),
+      runConformance(contract ? { plugin: bytes, contract } : bytes, { seed: options.seed, depth }),
       timeout,
     ]);
     const durationMs = Math.round(performance.now() - began);
@@ -77,7 +78,9 @@ export async function gateRun(
         class: 'error',
         mustFailed: [],
         shouldFailed: [],
-        errors: [`the ${depth} gate run took more than ${options.timeoutMs} ms and was given up`],
+        errors: [
+          `the ${depth}${contract ? ' contract' : ''} gate run took more than ${options.timeoutMs} ms and was given up`,
+        ],
         durationMs,
       };
     }

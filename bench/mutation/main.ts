@@ -4,7 +4,9 @@
  */
 import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
+import { configPlugins, loadConfig } from '../../src/cli/config-file.js';
+import { loadSpec, type PluginContract } from '../../src/index.js';
 import { parseArgs } from 'node:util';
 import { formatDuration } from './render-markdown.js';
 import { OPERATOR_IDS, type OperatorId } from './operators.js';
@@ -16,6 +18,7 @@ import { DEFAULT_INPUT_SETTINGS } from './inputs.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const DIST = join('reference-plugins', 'dist');
+const CONTRACTS = join('reference-plugins', 'zenith-conform.config.json');
 
 const HELP = `Usage: npm run bench:mutation -- [options]
 
@@ -34,6 +37,8 @@ Options:
                          instruction of a function that ran) (default: instructions)
   --inputs <n>           Seeded inputs per export in the differential check (default: ${DEFAULT_INPUT_SETTINGS.seeded})
   --gate-timeout <ms>    Give up on one gate run after this long (default: ${DEFAULT_GATE_TIMEOUT_MS})
+  --contracts <file>     The config whose plugin contracts the "with contract" score uses
+                         (default: ${CONTRACTS}); --no-contracts: none
   -h, --help             Print this help
 `;
 
@@ -57,25 +62,35 @@ const list = (value: string | undefined): string[] | undefined =>
     .map((item) => item.trim())
     .filter(Boolean);
 
-function summaryLine(label: string, quick: Score, thorough: Score): string {
-  return `  ${label.padEnd(18)} ${formatScore(quick).padStart(6)} ${formatScore(thorough).padStart(8)}   ${String(quick.killed).padStart(4)} ${String(quick.killedByShould).padStart(4)} ${String(quick.survived).padStart(4)} ${String(quick.equivalent).padStart(5)} ${String(quick.notInstantiable).padStart(5)} ${String(quick.error).padStart(4)}`;
+function summaryLine(label: string, quick: Score, thorough: Score, contract: Score): string {
+  return `  ${label.padEnd(18)} ${formatScore(quick).padStart(6)} ${formatScore(thorough).padStart(8)} ${formatScore(contract).padStart(8)}   ${String(quick.killed).padStart(4)} ${String(quick.killedByShould).padStart(4)} ${String(quick.survived).padStart(4)} ${String(quick.equivalent).padStart(5)} ${String(quick.notInstantiable).padStart(5)} ${String(quick.error).padStart(4)}`;
 }
 
 function summary(report: MutationReport, written: readonly string[]): string {
-  const { default: quick, thorough } = report.scores;
-  const header = `  ${''.padEnd(18)} ${'score'.padStart(6)} ${'thorough'.padStart(8)}   ${'kill'.padStart(4)} ${'shld'.padStart(4)} ${'surv'.padStart(4)} ${'equiv'.padStart(5)} ${'inst'.padStart(5)} ${'err'.padStart(4)}`;
+  const { default: quick, thorough, contract } = report.scores;
+  const header = `  ${''.padEnd(18)} ${'score'.padStart(6)} ${'thorough'.padStart(8)} ${'contract'.padStart(8)}   ${'kill'.padStart(4)} ${'shld'.padStart(4)} ${'surv'.padStart(4)} ${'equiv'.padStart(5)} ${'inst'.padStart(5)} ${'err'.padStart(4)}`;
   return [
-    `Mutation score (default gate / thorough), seed ${report.settings.seed}, ${report.mutants.length} mutants, ${formatDuration(report.durationMs)}`,
+    `Mutation score (default gate / thorough / default with the contract), seed ${report.settings.seed}, ${report.mutants.length} mutants, ${formatDuration(report.durationMs)}`,
     header,
     ...report.plugins.map((plugin) =>
-      summaryLine(plugin.name, quick.plugins[plugin.name]!, thorough.plugins[plugin.name]!),
+      summaryLine(
+        plugin.name,
+        quick.plugins[plugin.name]!,
+        thorough.plugins[plugin.name]!,
+        contract.plugins[plugin.name]!,
+      ),
     ),
     '',
     ...report.settings.operators.map((operator) =>
-      summaryLine(operator, quick.operators[operator]!, thorough.operators[operator]!),
+      summaryLine(
+        operator,
+        quick.operators[operator]!,
+        thorough.operators[operator]!,
+        contract.operators[operator]!,
+      ),
     ),
     '',
-    summaryLine('all', quick.overall, thorough.overall),
+    summaryLine('all', quick.overall, thorough.overall, contract.overall),
     `  (kill: a must rule failed; shld: only should rules failed; surv: survived; equiv: presumed equivalent; inst: not instantiable; err: tool error; class counts at the default depth)`,
     '',
     `Wrote ${written.join(' and ')}`,
@@ -96,6 +111,8 @@ const { values } = (() => {
         coverage: { type: 'string' },
         inputs: { type: 'string' },
         'gate-timeout': { type: 'string' },
+        contracts: { type: 'string' },
+        'no-contracts': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -133,6 +150,24 @@ const plugins =
     .map((name) => join(DIST, name));
 if (plugins.length === 0) fail('no plugins to mutate');
 
+/** Each plugin's contract by name, from the config's entries (what its repository declares). */
+async function loadContracts(path: string): Promise<Map<string, PluginContract>> {
+  try {
+    const loaded = await loadConfig(path, loadSpec());
+    return new Map(
+      configPlugins(loaded, loadSpec()).flatMap((plugin) =>
+        plugin.contract
+          ? [[basename(plugin.path).replace(/\.wasm$/, ''), plugin.contract] as const]
+          : [],
+      ),
+    );
+  } catch (error) {
+    fail(`--contracts ${path}: ${(error as Error).message}`);
+  }
+}
+const contractsSource = values['no-contracts'] ? undefined : (values.contracts ?? CONTRACTS);
+const contracts = contractsSource ? await loadContracts(contractsSource) : undefined;
+
 const report = await runMutationBenchmark({
   plugins,
   perOperator: count('per-operator', values['per-operator'], DEFAULT_PER_OPERATOR),
@@ -142,6 +177,7 @@ const report = await runMutationBenchmark({
   coverage,
   seededInputs: count('inputs', values.inputs, DEFAULT_INPUT_SETTINGS.seeded, 0),
   gateTimeoutMs: count('gate-timeout', values['gate-timeout'], DEFAULT_GATE_TIMEOUT_MS),
+  ...(contracts && contractsSource ? { contracts, contractsSource } : {}),
   onProgress: (line) => process.stderr.write(`${line}\n`),
 });
 const written = (await writeMutationReport(report, out)).map((path) =>

@@ -19,7 +19,12 @@ export const MUTANT_CLASSES: readonly MutantClass[] = [
   'error',
 ];
 
-export type Depth = 'default' | 'thorough';
+/**
+ * default and thorough: the ABI rules alone, as a plugin with no config gets them. contract:
+ * the default depth with the plugin's declared contract (reference-plugins/zenith-conform
+ * .config.json: its fixtures and properties), as the plugin's own repository would run it.
+ */
+export type Depth = 'default' | 'thorough' | 'contract';
 
 export interface MutationReport {
   tool: { name: 'zenith-conform bench:mutation'; version: string; node: string };
@@ -34,6 +39,8 @@ export interface MutationReport {
     /** Seeded inputs per export in the differential check (the canned ones come on top). */
     seededInputs: number;
     gateTimeoutMs: number;
+    /** The config whose contracts the `contract` depth used; plugins it does not name have none. */
+    contracts?: string;
   };
   startedAt: string;
   durationMs: number;
@@ -82,6 +89,8 @@ export interface MutantRecord extends Omit<MutationSite, 'replacement'> {
   gate?: {
     default: GateRun;
     thorough?: GateRun;
+    /** The default depth with the plugin's contract (absent when it has none). */
+    contract?: GateRun;
     /** Set when the first try ended in a tool error and these runs are the second: its errors. */
     retriedAfter?: string[];
   };

@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import { loadSpec } from '../../src/spec-model/load-spec.js';
 import { SpecIndex } from '../../src/spec-model/spec-index.js';
 import { resolveLimits } from '../../src/spec-model/limits.js';
-import { DEFAULT_SEED } from '../../src/index.js';
+import { DEFAULT_SEED, type PluginContract } from '../../src/index.js';
 import { packageVersion } from '../../src/util/package-root.js';
 import { buildReference, differential, plannedCalls } from './differential.js';
 import type { ExerciseSettings } from './exercise.js';
@@ -29,6 +29,13 @@ export interface MutationOptions {
   coverage?: 'instructions' | 'functions';
   seededInputs?: number;
   gateTimeoutMs?: number;
+  /**
+   * Each plugin's declared contract by name (`echo`, `c-hex`, ...): the `contract` depth runs
+   * the default gate with it. A plugin without one gets the default verdict there.
+   */
+  contracts?: ReadonlyMap<string, PluginContract>;
+  /** Where the contracts came from, for the report. */
+  contractsSource?: string;
   /** Progress lines (stderr in the CLI). */
   onProgress?: (line: string) => void;
 }
@@ -159,10 +166,14 @@ export async function runMutationBenchmark(options: MutationOptions): Promise<Mu
                 },
         class:
           verdict.kind === 'differs'
-            ? { default: 'survived', thorough: 'survived' }
+            ? { default: 'survived', thorough: 'survived', contract: 'survived' }
             : verdict.kind === 'equivalent'
-              ? { default: 'equivalent', thorough: 'equivalent' }
-              : { default: 'not-instantiable', thorough: 'not-instantiable' },
+              ? { default: 'equivalent', thorough: 'equivalent', contract: 'equivalent' }
+              : {
+                  default: 'not-instantiable',
+                  thorough: 'not-instantiable',
+                  contract: 'not-instantiable',
+                },
       };
       records.push(record);
       if (verdict.kind === 'differs') pending.push({ record, bytes: mutant });
@@ -191,12 +202,23 @@ export async function runMutationBenchmark(options: MutationOptions): Promise<Mu
         record.gate.thorough = thorough;
         record.class.thorough = thorough.class;
       }
+      // The contract run is a run of its own: the fixture inputs join the corpus, so even the ABI
+      // rules see other cases than the default run's.
+      const contract = options.contracts?.get(record.plugin);
+      if (contract) {
+        record.gate.contract = await gateRun(bytes, 'quick', gateOptions, contract);
+        record.class.contract = record.gate.contract.class;
+      } else record.class.contract = quick.class;
       if (earlier)
-        record.gate.retriedAfter = [...earlier.default.errors, ...(earlier.thorough?.errors ?? [])];
+        record.gate.retriedAfter = [
+          ...earlier.default.errors,
+          ...(earlier.thorough?.errors ?? []),
+          ...(earlier.contract?.errors ?? []),
+        ];
       done++;
       const rules = (record.gate.thorough ?? quick).mustFailed;
       progress(
-        `[${done}/${total}] ${record.id}: ${record.class.default}${record.class.thorough !== record.class.default ? ` (thorough: ${record.class.thorough})` : ''}${rules.length ? ` by ${rules.join(', ')}` : ''}`,
+        `[${done}/${total}] ${record.id}: ${record.class.default}${record.class.thorough !== record.class.default ? ` (thorough: ${record.class.thorough})` : ''}${record.class.contract !== record.class.default ? ` (contract: ${record.class.contract})` : ''}${rules.length ? ` by ${rules.join(', ')}` : ''}`,
       );
     }
   };
@@ -207,7 +229,10 @@ export async function runMutationBenchmark(options: MutationOptions): Promise<Mu
   // A tool error is most often the tool's own passing trouble (a sandbox that had to go, a
   // check file caught mid-edit): each is run once more, and keeps its class only if it errs again.
   const retried = gated.filter(
-    ({ record }) => record.class.default === 'error' || record.class.thorough === 'error',
+    ({ record }) =>
+      record.class.default === 'error' ||
+      record.class.thorough === 'error' ||
+      record.class.contract === 'error',
   );
   if (retried.length > 0) {
     progress(`gate: ${retried.length} tool errors, run once more`);
@@ -234,6 +259,7 @@ export async function runMutationBenchmark(options: MutationOptions): Promise<Mu
       operators: [...operators],
       seededInputs,
       gateTimeoutMs: gateOptions.timeoutMs,
+      ...(options.contractsSource ? { contracts: options.contractsSource } : {}),
     },
     startedAt,
     durationMs: Math.round(performance.now() - began),
@@ -249,14 +275,17 @@ export async function runMutationBenchmark(options: MutationOptions): Promise<Mu
     classes: {
       default: classCounts(records, 'default'),
       thorough: classCounts(records, 'thorough'),
+      contract: classCounts(records, 'contract'),
     },
     scores: {
       default: scoreTable(records, 'default', names, operators),
       thorough: scoreTable(records, 'thorough', names, operators),
+      contract: scoreTable(records, 'contract', names, operators),
     },
     killsByRule: {
       default: killsByRule(records, 'default'),
       thorough: killsByRule(records, 'thorough'),
+      contract: killsByRule(records, 'contract'),
     },
     mutants: records,
   };

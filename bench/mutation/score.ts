@@ -79,7 +79,11 @@ export function killsByRule(
   for (const mutant of mutants) {
     if (mutant.class[depth] !== 'killed') continue;
     const run =
-      depth === 'thorough' ? (mutant.gate?.thorough ?? mutant.gate?.default) : mutant.gate?.default;
+      depth === 'thorough'
+        ? (mutant.gate?.thorough ?? mutant.gate?.default)
+        : depth === 'contract'
+          ? (mutant.gate?.contract ?? mutant.gate?.default)
+          : mutant.gate?.default;
     for (const rule of run?.mustFailed ?? []) kills.set(rule, (kills.get(rule) ?? 0) + 1);
   }
   return Object.fromEntries([...kills].sort(([a], [b]) => a.localeCompare(b)));

@@ -6,6 +6,7 @@ import type { Limits } from '../spec-model/limits.js';
 import type { SpecIndex } from '../spec-model/spec-index.js';
 import type { ModuleInfo } from '../wasm/module-info.js';
 import type { CannedExercise } from './canned-exercise.js';
+import type { CheckContract } from '../contract/contract.js';
 
 export type CompileResult =
   { ok: true; plugin: PluginModule; info: ModuleInfo } | { ok: false; message: string };
@@ -37,10 +38,17 @@ export interface CheckContext {
   exportState(name: string): ExportState;
   /** A new instance through `_initialize` and (unless told otherwise) `init`. */
   startPlugin(options?: { runInit?: boolean; determinism?: Partial<Determinism> }): PluginSetup;
+  /**
+   * An instance of another module (a declared `inverse`) on the same host: same determinism,
+   * limits and call watch, so a companion that hangs or bombs is stopped like the plugin.
+   */
+  startCompanion(module: PluginModule): PluginSetup;
   /** The shared canned run (init, plugin_info, process on fixed inputs, cleanup), done once. */
   cannedExercise(): CannedExercise;
   /** Property settings: cases per property, a path to replay, exports to restrict to. */
   readonly property: PropertySettings;
+  /** What the plugin's config declares about it (fixtures, properties); none without one. */
+  readonly contract: CheckContract | undefined;
   /** Labels the current property case, so a hang can be reported with its replay path. */
   markCase(index: number, input?: Uint8Array): void;
   /** The command that reruns just this rule on this plugin. */

@@ -2,6 +2,7 @@ import type { Rule } from '../spec-model/abi-types.generated.js';
 import type { ExportState } from './context.js';
 import { blocked, notApplicable, type CheckOutcome } from './define-check.js';
 import type { PluginUnderTest } from './plugin-under-test.js';
+import { isDeclared } from '../contract/declared.js';
 
 const describeState = (name: string, state: ExportState): string =>
   state === 'missing'
@@ -33,6 +34,12 @@ export function gateRule(
             : 'did not pass';
       return blocked(`needs ${dependency}, which ${what}`);
     }
+  }
+  const declared = rule.declaredBy;
+  if (declared && !isDeclared(declared, state.settings.contract)) {
+    return notApplicable(
+      `not declared: the plugin's config has no ${declared.key === 'fixtures' ? '`fixtures` folder' : `\`properties.${declared.key}${declared.value ? `: ${declared.value}` : ''}\``}`,
+    );
   }
   if (rule.kind === 'static') return undefined;
   const functions = rule.appliesTo

@@ -1,8 +1,11 @@
 import type { Census, Failure, PluginInfo } from '../spec-model/report-types.generated.js';
+import type { FixtureObservation } from '../contract/fixture.js';
 
 /** What a check learned about the plugin that the report shows outside the rule's result. */
 export interface PluginFacts {
   info?: PluginInfo;
+  /** --update-fixtures: what the plugin returned for each fixture, for the runner to write. */
+  fixtureObservations?: FixtureObservation[];
 }
 
 /** What a property rule saw besides its verdict: the census of its calls, and warnings. */

@@ -1,6 +1,7 @@
 import type { CallWatch } from '../host/call-watch.js';
 import type { HostStopRecord } from '../host/plugin-instance.js';
 import { startPlugin, type PluginSetup } from '../host/lifecycle.js';
+import type { PluginModule } from '../host/plugin-module.js';
 import { DEFAULT_CLOCK_START_NS, type Determinism } from '../host/wasi-preview1.js';
 import type { Rule } from '../spec-model/abi-types.generated.js';
 import type { Limits } from '../spec-model/limits.js';
@@ -8,6 +9,7 @@ import type { SpecIndex } from '../spec-model/spec-index.js';
 import { runCannedExercise, type CannedExercise } from './canned-exercise.js';
 import type { CheckContext, CompileResult, ExportState, PropertySettings } from './context.js';
 import { replayCommand } from './replay.js';
+import type { CheckContract } from '../contract/contract.js';
 
 /** Characters of plugin output kept per instance for the report. */
 const CAPTURE_LIMIT = 16 * 1024;
@@ -20,6 +22,8 @@ export interface CheckRunSettings {
   /** Extra arguments that went into this run, for replay commands (e.g. `--max-memory 1000`). */
   replayArgs: string;
   property: PropertySettings;
+  /** The plugin's declared contract, when its config gives one. */
+  contract?: CheckContract;
 }
 
 /**
@@ -83,8 +87,15 @@ export class PluginUnderTest {
     options: { runInit?: boolean; determinism?: Partial<Determinism> } = {},
   ): PluginSetup {
     if (!this.compiled.ok) throw new Error('startPlugin called on a module that did not compile');
+    return this.start(this.compiled.plugin, options);
+  }
+
+  private start(
+    module: PluginModule,
+    options: { runInit?: boolean; determinism?: Partial<Determinism> },
+  ): PluginSetup {
     return startPlugin(
-      this.compiled.plugin,
+      module,
       {
         determinism: {
           randomSeed: this.settings.seed,
@@ -118,8 +129,10 @@ export class PluginUnderTest {
       exportState: (name) => this.exportState(name),
       blockedReason: (name) => this.blocked.get(name),
       startPlugin: (options) => this.startPlugin(options),
+      startCompanion: (module) => this.start(module, {}),
       cannedExercise: () => this.cannedExercise(),
       property: this.settings.property,
+      contract: this.settings.contract,
       markCase: (index, input) => this.watch.setCase(this.settings.seed, index, input),
       replayCommand: (extraArgs) => replayCommand(this.settings, rule.id, extraArgs),
     };

@@ -17,6 +17,12 @@ export interface OptionSpec {
   description: string;
   /** For limit options: the spec limit it overrides. */
   limit?: string;
+  /** A comma-separated list of names or paths (a config file may give an array). */
+  list?: true;
+  /** Its value is a path: a config file's are relative to the file's folder. */
+  path?: true;
+  /** Not settable from a config file (a one-off action, or folded into another key). */
+  cliOnly?: true;
 }
 
 /** Options both commands take, described once. */
@@ -24,19 +30,54 @@ const COMMON_OPTIONS: readonly OptionSpec[] = [
   {
     name: 'color',
     kind: 'flag',
+    cliOnly: true,
     description: 'Colour the output even when it is not a terminal (also FORCE_COLOR=1).',
   },
   {
     name: 'no-color',
     kind: 'flag',
+    cliOnly: true,
     description:
       'Plain text output (also NO_COLOR=1); by default colour when stdout is a terminal or CI is set.',
   },
-  { name: 'version', short: 'V', kind: 'flag', description: 'Print the version and exit.' },
-  { name: 'help', short: 'h', kind: 'flag', description: 'Print this help and exit.' },
+  {
+    name: 'version',
+    short: 'V',
+    kind: 'flag',
+    cliOnly: true,
+    description: 'Print the version and exit.',
+  },
+  {
+    name: 'help',
+    short: 'h',
+    kind: 'flag',
+    cliOnly: true,
+    description: 'Print this help and exit.',
+  },
 ];
 
 const FIXED_OPTIONS: OptionSpec[] = [
+  {
+    name: 'config',
+    kind: 'string',
+    placeholder: 'file',
+    cliOnly: true,
+    description:
+      'Read options, plugins and their contracts (fixtures, declared properties) from this file; default: zenith-conform.config.json (or .mjs, .js) in the working directory, if there is one. Options given here override it.',
+  },
+  {
+    name: 'no-config',
+    kind: 'flag',
+    cliOnly: true,
+    description: 'Ignore zenith-conform.config.* in the working directory.',
+  },
+  {
+    name: 'update-fixtures',
+    kind: 'flag',
+    cliOnly: true,
+    description:
+      "Write what each plugin returns as its golden fixtures' expected output (as snapshot tools do), then check the rest as usual.",
+  },
   {
     name: 'json',
     kind: 'flag',
@@ -44,6 +85,7 @@ const FIXED_OPTIONS: OptionSpec[] = [
   },
   {
     name: 'junit',
+    path: true,
     kind: 'string',
     placeholder: 'file',
     description:
@@ -51,6 +93,7 @@ const FIXED_OPTIONS: OptionSpec[] = [
   },
   {
     name: 'expect',
+    path: true,
     kind: 'string',
     placeholder: 'file',
     description:
@@ -65,6 +108,7 @@ const FIXED_OPTIONS: OptionSpec[] = [
   },
   {
     name: 'only',
+    list: true,
     kind: 'string',
     placeholder: 'ids',
     description: 'Run only these rules (comma-separated ids) and the rules they depend on.',
@@ -79,11 +123,13 @@ const FIXED_OPTIONS: OptionSpec[] = [
   },
   {
     name: 'quick',
+    cliOnly: true,
     kind: 'flag',
     description: `Property depth: ${DEPTHS.quick.description}.`,
   },
   {
     name: 'thorough',
+    cliOnly: true,
     kind: 'flag',
     description: `Property depth: ${DEPTHS.thorough.description}.`,
   },
@@ -101,6 +147,7 @@ const FIXED_OPTIONS: OptionSpec[] = [
   },
   {
     name: 'path',
+    cliOnly: true,
     kind: 'string',
     placeholder: 'p',
     description:
@@ -108,12 +155,15 @@ const FIXED_OPTIONS: OptionSpec[] = [
   },
   {
     name: 'export',
+    list: true,
     kind: 'string',
     placeholder: 'names',
     description: 'Fuzz only these exports (comma-separated), e.g. process,tokenize.',
   },
   {
     name: 'corpus',
+    list: true,
+    path: true,
     kind: 'string',
     placeholder: 'paths',
     description:
@@ -135,11 +185,13 @@ const FIXED_OPTIONS: OptionSpec[] = [
   },
   {
     name: 'no-explore',
+    cliOnly: true,
     kind: 'flag',
     description: 'Do not explore before the rules: generated inputs and the corpus only.',
   },
   {
     name: 'list-rules',
+    cliOnly: true,
     kind: 'flag',
     description: 'Print every rule with its level and description, then exit.',
   },

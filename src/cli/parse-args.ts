@@ -24,6 +24,9 @@ export interface CliArgs {
   shard: Shard | undefined;
   limits: Record<string, number>;
   corpus: string[] | undefined;
+  config: string | undefined;
+  noConfig: boolean;
+  updateFixtures: boolean;
   /** --explore in ms and --explore-iterations, when either was given; false: --no-explore. */
   explore: { timeMs?: number; iterations?: number } | false | undefined;
 }
@@ -73,6 +76,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
             ? { iterations: integer('explore-iterations', exploreIterations) }
             : {}),
         };
+  if (parsed.flag('no-config') && text('config') !== undefined) {
+    throw new UsageError('ZC_BAD_OPTION', '--config and --no-config are exclusive');
+  }
   const shard = text('shard');
   const color = parsed.last('color', 'no-color');
   return {
@@ -95,5 +101,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     limits,
     corpus: parsed.repeatedList('corpus'),
     explore,
+    config: text('config'),
+    noConfig: parsed.flag('no-config'),
+    updateFixtures: parsed.flag('update-fixtures'),
   };
 }

@@ -20,6 +20,14 @@ import { errorLine, noPluginMessage, renderHelp } from './options.js';
 import { EXIT, type CliIo } from './io.js';
 import { parseCliArgs } from './parse-args.js';
 import {
+  configArguments,
+  configPlugins,
+  contractFor,
+  findConfig,
+  loadConfig,
+  type ConfigPlugin,
+} from './config-file.js';
+import {
   commandTypo,
   pluginName,
   randomSeed,
@@ -34,7 +42,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (argv[0] === 'bench')
     return (await import('./run-bench-cli.js')).runBenchCli(argv.slice(1), io);
   try {
-    const args = parseCliArgs(argv);
+    if (argv[0] === 'init') return (await import('./init.js')).runInit(argv.slice(1), io);
+    let args = parseCliArgs(argv);
     if (args.help) {
       io.stdout(renderHelp());
       return EXIT.ok;
@@ -48,8 +57,32 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout(args.json ? `${JSON.stringify(spec.rules, null, 2)}\n` : renderRuleList(spec));
       return EXIT.ok;
     }
-    if (args.plugins.length === 0) throw new UsageError('ZC_NO_PLUGINS', noPluginMessage('check'));
-    const typo = argv[0] === args.plugins[0] ? commandTypo(argv[0], ['bench']) : '';
+    // A config in the working directory (or --config) gives the plugins and their contracts,
+    // and options the command line does not give itself.
+    const configPath = args.config ?? (args.noConfig ? undefined : findConfig(process.cwd()));
+    let configured: ConfigPlugin[] = [];
+    if (configPath) {
+      const loaded = await loadConfig(configPath, spec);
+      const fromFile = configArguments(loaded, argv);
+      try {
+        parseCliArgs(fromFile);
+      } catch (error) {
+        if (error instanceof UsageError)
+          throw new UsageError(error.code, `${configPath}: ${error.message}`);
+        throw error;
+      }
+      args = parseCliArgs([...fromFile, ...argv]);
+      configured = configPlugins(loaded, spec);
+    }
+    if (args.plugins.length === 0 && configured.length === 0) {
+      throw new UsageError(
+        'ZC_NO_PLUGINS',
+        configPath
+          ? `${configPath} names no plugin: add "plugins", or give plugin paths`
+          : `${noPluginMessage('check')}; or write a zenith-conform.config.json (zenith-conform init)`,
+      );
+    }
+    const typo = argv[0] === args.plugins[0] ? commandTypo(argv[0], ['bench', 'init']) : '';
     if (typo) {
       throw new UsageError(
         'ZC_UNKNOWN_COMMAND',
@@ -70,6 +103,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       ...(knownFailures ? { knownFailures } : {}),
       ...(args.corpus ? { corpus: args.corpus } : {}),
       ...(args.explore !== undefined ? { explore: args.explore } : {}),
+      ...(args.updateFixtures ? { updateFixtures: true } : {}),
     };
     // Everything is checked before the run: a mistake costs no time and prints no report.
     const ruleIds = checkConformanceOptions(options, index, 'cli');
@@ -84,7 +118,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const problem = fileProblem(junit);
       if (problem) throw new UsageError('ZC_BAD_OUTPUT', `--junit ${junit} ${problem}`);
     }
-    const given = resolvePluginArgs(args.plugins);
+    // Plugins named on the command line take the contract of the config entry that names them.
+    const given =
+      args.plugins.length > 0
+        ? resolvePluginArgs(args.plugins)
+        : configured.map((plugin) => ({ kind: 'path' as const, path: plugin.path }));
+    const contractOf = (plugin: PluginArg) =>
+      plugin.kind === 'path' ? contractFor(plugin.path, configured) : undefined;
     const plugins = args.shard ? selectShardOf(given, args.shard) : given;
     if (plugins.length === 0 && args.shard) {
       // Not an error: a matrix can have more jobs than plugins. But say so, not a bare header.
@@ -95,7 +135,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const stdin = plugins.some((plugin) => plugin.kind === 'stdin')
       ? await readStdinModule(io, 'zenith-conform')
       : undefined;
-    const inputs = plugins.map((plugin) => (plugin.kind === 'stdin' ? stdin! : plugin.path));
+    const inputs = plugins.map((plugin) => {
+      const source = plugin.kind === 'stdin' ? stdin! : plugin.path;
+      const contract = contractOf(plugin);
+      return contract ? { plugin: source, contract } : source;
+    });
 
     const progress = createProgress(
       io.stderr,

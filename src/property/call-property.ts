@@ -18,7 +18,14 @@ const DICTIONARY_TOKENS = 512;
 /** What a property concludes from one case. */
 export type CaseVerdict =
   | { kind: 'ok' }
-  | { kind: 'violation'; expected: string; found: string; call?: string; details?: string }
+  | {
+      kind: 'violation';
+      expected: string;
+      found: string;
+      call?: string;
+      /** A line diff of expected and found output, when both are text. */
+      diff?: string;
+    }
   /**
    * The case says nothing either way. `allowed` when the reason is the plugin's own choice the
    * spec allows (it needed no output, it rejected the input): a rule with only such cases does
@@ -259,6 +266,7 @@ function runOneExport<Case>(
     replay: ctx.replayCommand(`--export ${shape.exportName} --path ${path}`),
   };
   if (verdict.call) failure.call = verdict.call;
+  if (verdict.diff) failure.diff = verdict.diff;
   if (output && (output.stderr || output.stdout || output.log.length)) failure.output = output;
   return { kind: 'failure', failure, census };
 }

@@ -40,6 +40,13 @@ function failureLines(failure: Failure, c: Colors): string[] {
   }
   if (failure.call && failure.call !== failure.where)
     lines.push(`${c.dim('call:    ')} ${failure.call}`);
+  if (failure.diff) {
+    lines.push(`${c.dim('diff:    ')} ${c.red('- expected')} ${c.green('+ found')}`);
+    for (const line of failure.diff.split('\n')) {
+      const paint = line.startsWith('-') ? c.red : line.startsWith('+') ? c.green : c.dim;
+      lines.push(`           ${paint(line)}`);
+    }
+  }
   const stderr = failure.output?.stderr.trim();
   if (stderr) lines.push(`${c.dim('stderr:  ')} ${stderr.split('\n').slice(-5).join(' | ')}`);
   const log = failure.output?.log ?? [];
@@ -140,7 +147,7 @@ function pluginLines(plugin: PluginReport, spec: ZenithAbiSpec, c: Colors): stri
 }
 
 /** Text a renderer prints on several lines on purpose; every other string is one line. */
-export const MULTILINE_FIELDS: ReadonlySet<string> = new Set(['stderr', 'stdout']);
+export const MULTILINE_FIELDS: ReadonlySet<string> = new Set(['stderr', 'stdout', 'diff']);
 
 /**
  * The text report: one section per plugin, rules grouped by the spec's areas. Every string of

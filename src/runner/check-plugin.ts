@@ -11,6 +11,10 @@ import { applyKnownFailures, type KnownFailure } from './expectations.js';
 import { readPluginFile, sha256 } from '../util/read-plugin-file.js';
 import { compilePlugin } from './load-plugin.js';
 import { runChecks, type RuleRunRecord } from './run-checks.js';
+import { relative } from 'node:path';
+import type { CheckContract } from '../contract/contract.js';
+import type { Fixture, FixtureObservation } from '../contract/fixture.js';
+import { writeFixtureUpdates } from '../contract/update-fixtures.js';
 
 export interface PluginRunSettings {
   spec: SpecIndex;
@@ -23,6 +27,8 @@ export interface PluginRunSettings {
   /** should failures and warnings fail the plugin too. */
   strict?: boolean;
   onRuleResult?: (source: string, result: RuleResult) => void;
+  /** The plugin's declared contract (fixtures, properties), when its config gives one. */
+  contract?: CheckContract;
 }
 
 /** Checks one plugin, given as a path or as bytes; never throws for anything the plugin does. */
@@ -76,13 +82,19 @@ export async function checkPlugin(
       limits: settings.limits,
       replayArgs: settings.replayArgs,
       property: settings.property,
+      ...(settings.contract ? { contract: settings.contract } : {}),
     },
     spec: settings.spec,
     onRuleDone: (record) => settings.onRuleResult?.(source, toRuleResult(settings.spec, record)),
   });
   const ordered = records.map((record) => {
-    if ('facts' in record.outcome && record.outcome.facts?.info) info = record.outcome.facts.info;
-    return toRuleResult(settings.spec, record);
+    const facts = 'facts' in record.outcome ? record.outcome.facts : undefined;
+    if (facts?.info) info = facts.info;
+    const result = toRuleResult(settings.spec, record);
+    if (facts?.fixtureObservations && settings.contract?.fixtures) {
+      recordFixtures(result, settings.contract.fixtures.cases, facts.fixtureObservations);
+    }
+    return result;
   });
   applyKnownFailures(source, ordered, settings.knownFailures ?? []);
 
@@ -99,6 +111,26 @@ export async function checkPlugin(
   };
   if (info) report.info = info;
   return report;
+}
+
+/**
+ * --update-fixtures: writes what the plugin returned into the fixture files, and says which
+ * in the rule's message; a fixture that cannot be written that way fails the rule.
+ */
+function recordFixtures(
+  result: RuleResult,
+  fixtures: readonly Fixture[],
+  observations: readonly FixtureObservation[],
+): void {
+  const { written, refused } = writeFixtureUpdates(fixtures, observations);
+  result.message = `${result.message}; wrote ${written.length === 0 ? 'nothing' : written.map((file) => relative(process.cwd(), file) || file).join(', ')}`;
+  if (refused.length > 0) {
+    result.status = 'fail';
+    result.failures = refused.map((why) => ({
+      expected: 'a fixture --update-fixtures can write',
+      found: why,
+    }));
+  }
 }
 
 function toRuleResult(spec: SpecIndex, record: RuleRunRecord): RuleResult {

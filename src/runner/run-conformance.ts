@@ -23,6 +23,10 @@ import { validateKnownFailures, type KnownFailure } from './expectations.js';
 import { checkPlugin } from './check-plugin.js';
 import { limitArgs, resolveLimits } from '../spec-model/limits.js';
 import { selectRules } from './select-rules.js';
+import type { CheckContract, PluginContract } from '../contract/contract.js';
+import { isDeclared } from '../contract/declared.js';
+import { resolveContract } from '../contract/resolve-contract.js';
+import { shellQuote } from '../check/replay.js';
 import {
   checkCorpusOption,
   checkExploreOption,
@@ -69,6 +73,11 @@ export interface ConformanceOptions {
    * speed); false: no exploration.
    */
   explore?: ExploreOption | false;
+  /**
+   * Write what each plugin returns as its golden fixtures' expectation (as snapshot tools
+   * do) instead of judging them; the other rules run as usual.
+   */
+  updateFixtures?: boolean;
   /** Called as each rule finishes, for progress output. */
   onRuleResult?: (source: string, result: RuleResult) => void;
   /** Called as each plugin's report is complete. */
@@ -90,6 +99,7 @@ const CONFORMANCE_KEYS = [
   'strict',
   'corpus',
   'explore',
+  'updateFixtures',
   'onRuleResult',
   'onPluginReport',
 ] as const;
@@ -106,6 +116,7 @@ const CLI_NAMES: Record<(typeof CONFORMANCE_KEYS)[number], string> = {
   strict: '--strict',
   corpus: '--corpus',
   explore: '--explore',
+  updateFixtures: '--update-fixtures',
   onRuleResult: 'onRuleResult',
   onPluginReport: 'onPluginReport',
 };
@@ -204,6 +215,9 @@ export function checkConformanceOptions(
     validateKnownFailures(given['knownFailures'], spec, name('knownFailures'), { wrapped: false });
   }
   if (given['strict'] !== undefined) checkBoolean(name('strict'), given['strict']);
+  if (given['updateFixtures'] !== undefined) {
+    checkBoolean(name('updateFixtures'), given['updateFixtures']);
+  }
   if (given['corpus'] !== undefined) checkCorpusOption(name('corpus'), given['corpus']);
   if (given['explore'] !== undefined) {
     checkExploreOption(name('explore'), given['explore'], naming === 'cli');
@@ -214,21 +228,62 @@ export function checkConformanceOptions(
   return selectRules(spec, only);
 }
 
-function checkPlugins(plugins: unknown): ReadonlyArray<string | Uint8Array> {
-  const list = typeof plugins === 'string' || plugins instanceof Uint8Array ? [plugins] : plugins;
-  if (
-    !Array.isArray(list) ||
-    list.some((item) => !(typeof item === 'string' || item instanceof Uint8Array) || item === '')
-  ) {
+/** A plugin to check: a path or bytes, with the contract its config declares, if any. */
+export type PluginTarget =
+  string | Uint8Array | { plugin: string | Uint8Array; contract?: PluginContract };
+
+const isSource = (item: unknown): item is string | Uint8Array =>
+  (typeof item === 'string' && item !== '') || item instanceof Uint8Array;
+
+function checkPlugins(
+  plugins: unknown,
+): Array<{ plugin: string | Uint8Array; contract?: PluginContract }> {
+  const list =
+    typeof plugins === 'string' || plugins instanceof Uint8Array || !Array.isArray(plugins)
+      ? [plugins]
+      : (plugins as unknown[]);
+  const targets = list.map((item) => {
+    if (isSource(item)) return { plugin: item };
+    if (typeof item === 'object' && item !== null && 'plugin' in item) {
+      const target = item as { plugin: unknown; contract?: unknown };
+      if (isSource(target.plugin)) {
+        if (
+          target.contract !== undefined &&
+          (typeof target.contract !== 'object' || target.contract === null)
+        ) {
+          throw new UsageError(
+            'ZC_BAD_OPTION',
+            `a plugin's contract must be an object, got ${describeValue(target.contract)}`,
+          );
+        }
+        return target as { plugin: string | Uint8Array; contract?: PluginContract };
+      }
+    }
     throw new UsageError(
       'ZC_BAD_OPTION',
-      `plugins must be a path, a Uint8Array or a list of them, got ${describeValue(plugins)}`,
+      `plugins must be a path, a Uint8Array, { plugin, contract } or a list of them, got ${describeValue(plugins)}`,
     );
-  }
-  if (list.length === 0) {
+  });
+  if (targets.length === 0) {
     throw new UsageError('ZC_NO_PLUGINS', 'plugins is empty: no plugin to check');
   }
-  return list as ReadonlyArray<string | Uint8Array>;
+  return targets;
+}
+
+/**
+ * This plugin's rules: the selection, less the declared rules (fixtures, properties) its
+ * contract does not declare, unless --only named them (they then say why they do not apply).
+ */
+function rulesFor(
+  spec: SpecIndex,
+  ruleIds: readonly string[],
+  contract: CheckContract | undefined,
+  only: readonly string[] | undefined,
+): string[] {
+  return ruleIds.filter((id) => {
+    const declared = spec.rule(id).declaredBy;
+    return !declared || isDeclared(declared, contract) || (only?.includes(id) ?? false);
+  });
 }
 
 /**
@@ -237,7 +292,7 @@ function checkPlugins(plugins: unknown): ReadonlyArray<string | Uint8Array> {
  * only a usage mistake (a bad option, an unknown rule or limit) throws, as a UsageError.
  */
 export async function runConformance(
-  plugins: string | Uint8Array | ReadonlyArray<string | Uint8Array>,
+  plugins: PluginTarget | readonly PluginTarget[],
   options: ConformanceOptions = {},
 ): Promise<ConformanceReport> {
   const spec = new SpecIndex(loadSpec());
@@ -261,10 +316,22 @@ export async function runConformance(
     ...(options.strict ? { strict: true } : {}),
   };
 
+  // Contracts are read (fixtures parsed, files found) before anything runs: a mistake in one
+  // costs no time.
+  const contracts = list.map((target) =>
+    target.contract
+      ? resolveContract(
+          spec,
+          target.contract,
+          options.updateFixtures ? { updateFixtures: true } : {},
+        )
+      : undefined,
+  );
   const corpus = loadRunCorpus(options.corpus, limits);
   const explore = options.explore ?? DEFAULT_EXPLORE;
   const reports = [];
-  for (const plugin of list) {
+  for (const [index, { plugin }] of list.entries()) {
+    const contract = contracts[index];
     const inputs = await pluginInputs(plugin, {
       spec,
       seed,
@@ -273,15 +340,31 @@ export async function runConformance(
       exploreIsDefault: options.explore === undefined,
       corpus,
     });
-    const replayArgs = [settings.replayArgs, corpusReplayArgs(options.corpus), inputs.replayArgs]
+    const replayArgs = [
+      contract?.configPath ? `--config ${shellQuote(contract.configPath)}` : '',
+      settings.replayArgs,
+      corpusReplayArgs(options.corpus),
+      inputs.replayArgs,
+    ]
       .filter(Boolean)
       .join(' ');
+    // The author's fixtures are samples of the input format too: the fuzzers start from them.
+    const fixtureInputs = (contract?.fixtures?.cases ?? [])
+      .filter(
+        (fixture) =>
+          fixture.exportName === 'process' && fixture.input.length <= limits.maxInputBytes,
+      )
+      .map((fixture) => fixture.input);
     const report = await checkPlugin(plugin, {
       ...settings,
+      ruleIds: rulesFor(spec, ruleIds, contract, options.only),
+      ...(contract ? { contract } : {}),
       replayArgs,
       property: {
         ...settings.property,
-        ...(inputs.corpus.length > 0 ? { corpus: inputs.corpus } : {}),
+        ...(inputs.corpus.length > 0 || fixtureInputs.length > 0
+          ? { corpus: [...inputs.corpus, ...fixtureInputs] }
+          : {}),
         ...(inputs.explored.length > 0 ? { explored: inputs.explored } : {}),
       },
     });

@@ -290,6 +290,27 @@ export interface Rule {
    * This rule is the one failed when any call to an export it applies to has to be stopped for this reason, whichever rule was running.
    */
   catches?: 'hang' | 'memory-bomb' | 'log-flood';
+  /**
+   * The rule checks a fact the plugin's own config declares (zenith-conform.config.json, a plugin entry's `fixtures` or `properties.<key>`); it runs only for plugins that declare it.
+   */
+  declaredBy?: {
+    /**
+     * The key in a plugin entry: `fixtures`, or a key of its `properties`.
+     */
+    key: string;
+    /**
+     * flag: `true`; value: the one string in `value`; path: a file or folder, relative to the config file; formula: a size relation such as `output <= 2 * input + 16`.
+     */
+    takes: 'flag' | 'value' | 'path' | 'formula';
+    /**
+     * For takes=value: the value that selects this rule (`output: utf8`).
+     */
+    value?: string;
+    /**
+     * What declaring it promises, for the config schema and the contract document.
+     */
+    meaning?: string;
+  };
 }
 /**
  * A plugin kind the guide describes by example, recognised by an export it has.

@@ -153,6 +153,11 @@ export function renderAbiMarkdown(spec: ZenithAbiSpec): string {
     const rules = spec.rules.filter((rule) => areaOfRule(rule.id) === area.code);
     if (rules.length === 0) continue;
     parts.push(`### ${area.title} (${area.code})`);
+    if (rules.every((rule) => rule.declaredBy)) {
+      parts.push(
+        'These rules run only for a plugin whose config declares them: the config file, the property vocabulary and the fixture format are in [CONTRACT.md](CONTRACT.md).',
+      );
+    }
     parts.push(
       table(
         ['id', 'level', 'kind', 'rule', 'why'],

@@ -181,6 +181,10 @@ export interface Failure {
    */
   call?: string;
   /**
+   * A line diff of the expected and the found output (- expected, + found), when both are text.
+   */
+  diff?: string;
+  /**
    * A command that reproduces the failure.
    */
   replay?: string;

@@ -1,7 +1,7 @@
 // The broken-plugin corpus as the tests read it: the manifest, and each fixture's bytes.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PluginReport } from '../../src/index.js';
+import type { PluginContract, PluginReport } from '../../src/index.js';
 import { readCorpusManifest, type CorpusManifest } from '../../scripts/catch-table.js';
 import { wat, withCustomSection, withDataSegment } from './wat.js';
 
@@ -20,6 +20,22 @@ export function fixtureBytes(
     : new Uint8Array(readFileSync(path));
   if (entry.dataBytes) bytes = withDataSegment(bytes, 65536, entry.dataBytes);
   return entry.padBytes ? withCustomSection(bytes, 'padding', entry.padBytes) : bytes;
+}
+
+/** The entry's contract as runConformance takes it: paths resolved against the corpus folder. */
+export function fixtureContract(
+  entry: Pick<ManifestEntry, 'contract'>,
+): PluginContract | undefined {
+  const contract = entry.contract;
+  if (!contract) return undefined;
+  const properties: Record<string, unknown> = { ...contract.properties };
+  for (const key of ['inverse', 'reference']) {
+    if (typeof properties[key] === 'string') properties[key] = join(CORPUS_DIR, properties[key]);
+  }
+  return {
+    ...(contract.fixtures ? { fixtures: join(CORPUS_DIR, contract.fixtures) } : {}),
+    properties,
+  };
 }
 
 /** The rules a report failed (or could not run), in report order. */

@@ -14,10 +14,11 @@ const ALLOWED: Record<string, readonly string[]> = {
   'src/spec-model': ['src/util'],
   'src/generators': ['src/util'],
   'src/corpus': ['src/util'],
+  'src/contract': ['src/util', 'src/spec-model'],
   'src/host': ['src/util', 'src/wasm', 'src/spec-model'],
   'src/abi': ['src/util', 'src/wasm', 'src/spec-model', 'src/host'],
   'src/supervise': ['src/util', 'src/host'],
-  'src/check': ['src/util', 'src/wasm', 'src/spec-model', 'src/host', 'src/abi'],
+  'src/check': ['src/util', 'src/wasm', 'src/spec-model', 'src/host', 'src/abi', 'src/contract'],
   'src/property': [
     'src/util',
     'src/wasm',
@@ -55,6 +56,7 @@ const ALLOWED: Record<string, readonly string[]> = {
     'src/check',
     'src/property',
     'src/corpus',
+    'src/contract',
     'src/explore',
   ],
   'src/report': ['src/util', 'src/spec-model'],
@@ -65,8 +67,16 @@ const ALLOWED: Record<string, readonly string[]> = {
     'src/runner',
     'src/bench',
     'src/report',
+    'src/contract',
   ],
-  'src/(entry points)': ['src/util', 'src/spec-model', 'src/runner', 'src/bench', 'src/report'],
+  'src/(entry points)': [
+    'src/util',
+    'src/spec-model',
+    'src/runner',
+    'src/bench',
+    'src/report',
+    'src/contract',
+  ],
   suites: [
     'src/util',
     'src/wasm',
@@ -76,6 +86,7 @@ const ALLOWED: Record<string, readonly string[]> = {
     'src/generators',
     'src/check',
     'src/property',
+    'src/contract',
   ],
 };
 

@@ -9,6 +9,7 @@ import { defaultInputArbitrary, withCorpus } from '../../generators/input-bytes.
 import { expandBytes } from '../../generators/seeded-bytes.js';
 import type { StructSpec } from '../../spec-model/abi-types.generated.js';
 import { capacityArbitrary } from './capacity.js';
+import { reducibleBytes } from './reducible-bytes.js';
 import { placementArbitrary } from './placement.js';
 import { structFieldsArbitrary, type FieldValues } from './struct-fields.js';
 
@@ -108,11 +109,14 @@ export function callCaseArbitrary(
             arbitrary: headerAndPayload(header, payload, env.maxInputBytes),
           })),
         );
-  // A corpus weighs twice the rest together, profile formats included.
-  const input = withCorpus(
-    base,
-    { dictionary: env.dictionary, corpus: env.corpus ?? [], explored: env.explored ?? [] },
-    env.maxInputBytes,
+  // A corpus weighs twice the rest together, profile formats included. Wrapped so that a
+  // failure shrinks by deleting bytes whatever shape made it.
+  const input = reducibleBytes(
+    withCorpus(
+      base,
+      { dictionary: env.dictionary, corpus: env.corpus ?? [], explored: env.explored ?? [] },
+      env.maxInputBytes,
+    ),
   );
   return fc.record({ input, placement, capacity });
 }
