@@ -64,10 +64,45 @@ describe('zenith-conform bench: usage', () => {
     [['--fail-on-regression', '5', ECHO], /--fail-on-regression needs --baseline/],
     [['--baseline', 'package.json', ECHO], /is not a zenith-conform bench report/],
     [['reference-plugins/dist/missing.wasm'], /missing\.wasm: no such file/],
+    [['--max-input-size', '0', ECHO], /--max-input-size must be a positive integer, got 0/],
   ])('exits 2 for %j', async (args, message) => {
     const result = await bench([...QUICK, ...args]);
     expect(result.exitCode, result.stdout + result.stderr).toBe(2);
     expect(result.stderr + result.stdout).toMatch(message);
+  });
+
+  // Refused before anything runs: one line naming the limit and the option that raises it, so
+  // a huge size never turns into a plugin that looks hung. The limit is lowered, not the input
+  // made huge.
+  it.each([
+    [
+      ['--sizes', '64,2m'],
+      "--sizes 2m: 2097152 bytes is above the input size limit maxInputBytes (1048576 bytes, the spec's default): raise it with --max-input-size 2m",
+    ],
+    [
+      ['--sizes', '4k', '--max-input-size', '1k'],
+      '--sizes 4k: 4096 bytes is above the input size limit maxInputBytes (1024 bytes, as given): raise it with --max-input-size 4k',
+    ],
+    [
+      ['--max-input-size', '512k'],
+      'the default size 1m: 1048576 bytes is above the input size limit maxInputBytes (524288 bytes, as given): raise it with --max-input-size 1m or pass --sizes',
+    ],
+  ])('refuses a size above the input limit up front: %j', async (args, line) => {
+    const result = await bench([...QUICK, ...args, ECHO]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`zenith-conform bench: ${line}`);
+  });
+
+  it('refuses an --input file above the input limit up front', async () => {
+    const big = join(scratch, 'big.bin');
+    await writeFile(big, new Uint8Array(2048));
+    const result = await bench([...QUICK, '--input', big, '--max-input-size', '1k', ECHO]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      `zenith-conform bench: --input ${big}: 2048 bytes is above the input size limit maxInputBytes (1024 bytes, as given): raise it with --max-input-size 2k`,
+    );
   });
 });
 
@@ -94,6 +129,23 @@ describe('zenith-conform bench: runs', () => {
     ]);
     expect(await readFile(join(out, 'report.md'), 'utf8')).toContain('## echo v1.0.0');
     expect(await readFile(join(out, 'report.html'), 'utf8')).toContain('<svg class="chart"');
+  });
+
+  it('measures a size above the default input limit once --max-input-size raises it', async () => {
+    const result = await bench([
+      ...QUICK,
+      '--sizes',
+      '2m',
+      '--max-input-size',
+      '2m',
+      '--no-instructions',
+      '--json',
+      ECHO,
+    ]);
+    expect(result.exitCode, result.stderr).toBe(0);
+    const json = JSON.parse(result.stdout) as BenchReport;
+    expect(json.settings).toMatchObject({ maxInputBytes: 2 ** 21, sizes: [2 ** 21] });
+    expect(json.plugins[0]!.cases.map((c) => [c.size, c.status])).toEqual([[2 ** 21, 'measured']]);
   });
 
   it('reports an input the plugin rejects as rejected and exits 0', async () => {

@@ -6,6 +6,13 @@ import type { SpecIndex } from '../spec-model/spec-index.js';
 import type { BenchInput } from './inputs.js';
 import { placeResident, type Resident } from '../abi/resident-call.js';
 
+/**
+ * Runs the tool's own work (generating, hashing, placing a large input) so that a supervisor's
+ * overall deadline does not count it as the plugin's time.
+ */
+export type HostWork = <T>(work: () => T) => T;
+export const NO_HOST_WORK: HostWork = (work) => work();
+
 /** The most output a probe follows when the plugin asks for more with -3. */
 const MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
 
@@ -34,19 +41,23 @@ export function callOnce(
   return `trapped: ${outcome.message}${outcome.stderr ? ` (stderr: ${outcome.stderr.trim()})` : ''}`;
 }
 
-/** Places the buffers with ample room, calls once (following -3 once), and checks for 0. */
+/**
+ * Places the buffers with ample room, calls once (following -3 once), and checks for 0.
+ * Placing (growing memory, copying a large input in) is the host's work: `hostWork` brackets it.
+ */
 export function firstCall(
   plugin: PluginInstance,
   shape: CallShape,
   input: BenchInput,
   spec: SpecIndex,
+  hostWork: HostWork = NO_HOST_WORK,
 ): FirstCall {
   let capacity =
     shape.sizing === 'capacity-cell' ? ampleCapacity(shape, input.input.length) : undefined;
   let ms = 0;
   let pagesBefore = 0;
   for (let attempt = 0; attempt < 2; attempt++) {
-    const placed = placeResident(plugin, shape, input, capacity);
+    const placed = hostWork(() => placeResident(plugin, shape, input, capacity));
     if (!placed.ok)
       return { kind: 'error', message: `the buffers could not be placed: ${placed.problem}` };
     const { resident } = placed;

@@ -30,7 +30,13 @@ import type {
   BenchSettings,
   PluginBench,
 } from '../spec-model/bench-report-types.generated.js';
-import { DEFAULT_SIZES, sizeProblem } from './sizes.js';
+import {
+  DEFAULT_SIZES,
+  inputLimitProblem,
+  sizeArgument,
+  sizeProblem,
+  type InputLimit,
+} from './sizes.js';
 import { benchInWorker } from './bench-in-worker.js';
 
 export interface BenchOptions {
@@ -48,8 +54,12 @@ export interface BenchOptions {
   instructions?: boolean;
   /** A file to use as every case's input instead of generated inputs. */
   input?: string;
-  /** Deadline for one plugin's whole bench in ms (default 60000). */
+  /** Deadline for one plugin's whole bench in ms (default 60000); the host's own work is not counted. */
   pluginTimeoutMs?: number;
+  /** The largest input the host passes (default: the spec's maxInputBytes); larger sizes are refused. */
+  maxInputBytes?: number;
+  /** The plugin's memory limit (default: the spec's maxMemoryBytes), enforced inside the module. */
+  maxMemoryBytes?: number;
   /** A report.json (path or parsed) to compare with. */
   baseline?: string | BenchReport;
   failOnRegressionPercent?: number;
@@ -125,6 +135,8 @@ const BENCH_KEYS = [
   'instructions',
   'input',
   'pluginTimeoutMs',
+  'maxInputBytes',
+  'maxMemoryBytes',
   'baseline',
   'failOnRegressionPercent',
   'maxInstructionsPerByte',
@@ -141,12 +153,26 @@ const BENCH_FLAGS: Record<(typeof BENCH_KEYS)[number], string> = {
   instructions: '--no-instructions',
   input: '--input',
   pluginTimeoutMs: '--plugin-timeout',
+  maxInputBytes: '--max-input-size',
+  maxMemoryBytes: '--max-memory',
   baseline: '--baseline',
   failOnRegressionPercent: '--fail-on-regression',
   maxInstructionsPerByte: '--max-instructions-per-byte',
   onPluginDone: 'onPluginDone',
   onEvent: 'onEvent',
 };
+
+function inputLimit(
+  spec: SpecIndex,
+  maxInputBytes: number | undefined,
+  option: string,
+): InputLimit {
+  return {
+    maxInputBytes: maxInputBytes ?? defaultLimits(spec).maxInputBytes,
+    given: maxInputBytes !== undefined,
+    option,
+  };
+}
 
 /**
  * Checks every bench option before anything runs: a bad value is a UsageError naming the
@@ -156,6 +182,15 @@ export function checkBenchOptions(options: unknown, naming: 'api' | 'cli' = 'api
   const given = checkOptionsObject('runBench options', options ?? {}, BENCH_KEYS);
   const name = (key: (typeof BENCH_KEYS)[number]): string =>
     naming === 'cli' ? BENCH_FLAGS[key] : key;
+  for (const key of ['maxInputBytes', 'maxMemoryBytes'] as const) {
+    if (given[key] !== undefined) checkPositiveInteger(name(key), given[key]);
+  }
+  const spec = new SpecIndex(loadSpec());
+  const limit = inputLimit(
+    spec,
+    given['maxInputBytes'] as number | undefined,
+    name('maxInputBytes'),
+  );
   const sizes = given['sizes'];
   if (sizes !== undefined) {
     if (!Array.isArray(sizes) || sizes.length === 0) {
@@ -166,8 +201,20 @@ export function checkBenchOptions(options: unknown, naming: 'api' | 'cli' = 'api
     }
     for (const size of sizes) {
       checkPositiveInteger(`${name('sizes')} entry`, size);
-      const problem = sizeProblem(name('sizes'), size as number);
+      const problem =
+        sizeProblem(name('sizes'), size as number) ??
+        inputLimitProblem(
+          `${name('sizes')} ${sizeArgument(size as number)}`,
+          size as number,
+          limit,
+        );
       if (problem) throw new UsageError('ZC_BAD_OPTION', problem);
+    }
+  } else if (given['input'] === undefined) {
+    // --input replaces the sizes; its file is checked once read.
+    for (const size of DEFAULT_SIZES) {
+      const problem = inputLimitProblem(`the default size ${sizeArgument(size)}`, size, limit);
+      if (problem) throw new UsageError('ZC_BAD_OPTION', `${problem} or pass ${name('sizes')}`);
     }
   }
   if (given['timeMs'] !== undefined) {
@@ -205,7 +252,6 @@ export function checkBenchOptions(options: unknown, naming: 'api' | 'cli' = 'api
   for (const key of ['onPluginDone', 'onEvent'] as const) {
     if (given[key] !== undefined) checkFunction(key, given[key]);
   }
-  const spec = new SpecIndex(loadSpec());
   const callable = callableExports(spec);
   if (given['exports'] !== undefined) {
     for (const exportName of checkNameList(name('exports'), given['exports'], 'export names')) {
@@ -259,6 +305,12 @@ export async function runBench(
     const read = await readPluginFile(options.input);
     if (!read.ok) throw new UsageError(read.code, `--input: ${read.message}`);
     input = { path: options.input, bytes: read.bytes };
+    const problem = inputLimitProblem(
+      `--input ${options.input}`,
+      read.bytes.length,
+      inputLimit(spec, options.maxInputBytes, '--max-input-size'),
+    );
+    if (problem) throw new UsageError('ZC_BAD_OPTION', problem);
   }
   const baseline =
     options.baseline === undefined ? undefined : await loadBaseline(options.baseline);
@@ -270,10 +322,13 @@ export async function runBench(
     seed: options.seed ?? BENCH_DEFAULTS.seed,
     instructions,
     pluginTimeoutMs: options.pluginTimeoutMs ?? BENCH_DEFAULTS.pluginTimeoutMs,
+    maxInputBytes: options.maxInputBytes ?? defaultLimits(spec).maxInputBytes,
+    maxMemoryBytes: options.maxMemoryBytes ?? defaultLimits(spec).maxMemoryBytes,
     ...(input ? { input: { path: input.path, bytes: input.bytes.length } } : {}),
     ...(options.exports ? { exports: options.exports } : {}),
   };
-  const { maxMemoryBytes, maxLogBytesPerCall } = defaultLimits(spec);
+  const { maxLogBytesPerCall } = defaultLimits(spec);
+  const maxMemoryBytes = settings.maxMemoryBytes!;
   const plugins: PluginBench[] = [];
   for (const source of paths) {
     const read = await readPluginFile(source);

@@ -15,6 +15,45 @@ export function sizeProblem(option: string, size: number): string | undefined {
     : undefined;
 }
 
+/** A size as an option value: `64`, `64k`, `2m`, `1g` (the largest unit that divides it). */
+export function sizeArgument(bytes: number): string {
+  for (const [unit, factor] of [
+    ['g', 2 ** 30],
+    ['m', 2 ** 20],
+    ['k', 1024],
+  ] as const) {
+    if (bytes >= factor && bytes % factor === 0) return `${bytes / factor}${unit}`;
+  }
+  return String(bytes);
+}
+
+/** The input size limit a bench enforces, and how its caller names things in messages. */
+export interface InputLimit {
+  maxInputBytes: number;
+  /** True when the caller set it; otherwise it is the spec's default. */
+  given: boolean;
+  /** How to raise it: `--max-input-size` for the CLI, `maxInputBytes` for a JS caller. */
+  option: string;
+}
+
+/**
+ * Why an input of `size` bytes is beyond the input limit, or undefined when it is not: the
+ * host passes no input above maxInputBytes, so the bench refuses it before starting instead of
+ * spending minutes on it.
+ */
+export function inputLimitProblem(
+  what: string,
+  size: number,
+  limit: InputLimit,
+): string | undefined {
+  if (size <= limit.maxInputBytes) return undefined;
+  const origin = limit.given ? 'as given' : "the spec's default";
+  const raise = limit.option.startsWith('--')
+    ? `${limit.option} ${sizeArgument(size)}`
+    : `${limit.option}: ${size}`;
+  return `${what}: ${size} bytes is above the input size limit maxInputBytes (${limit.maxInputBytes} bytes, ${origin}): raise it with ${raise}`;
+}
+
 const UNITS: Record<string, number> = {
   '': 1,
   b: 1,

@@ -146,16 +146,22 @@ const FIXED_OPTIONS: OptionSpec[] = [
   ...COMMON_OPTIONS,
 ];
 
+/** The spec's limits as options (all of them, or the named ones), described by the spec. */
+function limitOptions(names?: readonly string[]): OptionSpec[] {
+  return loadSpec()
+    .limits.filter((limit) => !names || names.includes(limit.name))
+    .map((limit) => ({
+      name: limit.option.replace(/^--/, ''),
+      kind: 'integer',
+      placeholder: limit.unit,
+      default: String(limit.default),
+      description: limit.description,
+      limit: limit.name,
+    }));
+}
+
 export function optionTable(): OptionSpec[] {
-  const limits: OptionSpec[] = loadSpec().limits.map((limit) => ({
-    name: limit.option.replace(/^--/, ''),
-    kind: 'integer',
-    placeholder: limit.unit,
-    default: String(limit.default),
-    description: limit.description,
-    limit: limit.name,
-  }));
-  return [...FIXED_OPTIONS, ...limits];
+  return [...FIXED_OPTIONS, ...limitOptions()];
 }
 
 /** The option rows of a help text: flag and placeholder padded to a column, then the text. */
@@ -305,8 +311,10 @@ export const BENCH_OPTIONS: readonly OptionSpec[] = [
     placeholder: 'ms',
     default: String(BENCH_DEFAULTS.pluginTimeoutMs),
     description:
-      "Deadline for one plugin's whole bench; a plugin past it is stopped and reported as an error.",
+      "Deadline for one plugin's whole bench, not counting the host's own work (generating and copying inputs, the JavaScript baseline); a plugin past it is stopped and reported as an error.",
   },
+  // The limits the bench enforces: a size above maxInputBytes is refused before anything runs.
+  ...limitOptions(['maxInputBytes', 'maxMemoryBytes']),
   ...COMMON_OPTIONS,
 ];
 

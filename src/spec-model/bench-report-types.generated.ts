@@ -114,9 +114,17 @@ export interface BenchSettings {
    */
   instructions: boolean;
   /**
-   * Deadline for one plugin's whole bench (--plugin-timeout).
+   * Deadline for one plugin's whole bench (--plugin-timeout), not counting the host's own work.
    */
   pluginTimeoutMs: number;
+  /**
+   * The largest input the host passes (--max-input-size); larger sizes are refused before the run.
+   */
+  maxInputBytes?: number;
+  /**
+   * The plugin's memory limit (--max-memory), enforced inside the module.
+   */
+  maxMemoryBytes?: number;
 }
 /**
  * This interface was referenced by `BenchReport`'s JSON-Schema
