@@ -148,6 +148,31 @@ describe('zenith-conform bench: runs', () => {
     expect(json.plugins[0]!.cases.map((c) => [c.size, c.status])).toEqual([[2 ** 21, 'measured']]);
   });
 
+  it('--quick times two sizes briefly, counting instructions as a full run does', async () => {
+    const result = await bench(['--quick', '--json', ECHO]);
+    expect(result.exitCode, result.stderr).toBe(0);
+    const json = JSON.parse(result.stdout) as BenchReport;
+    expect(json.settings).toMatchObject({
+      quick: true,
+      sizes: [1024, 65536],
+      timeMs: 100,
+      warmupMs: 20,
+      instructions: true,
+    });
+    const cases = json.plugins[0]!.cases as MeasuredCase[];
+    expect(cases.map((c) => [c.size, c.status])).toEqual([
+      [1024, 'measured'],
+      [65536, 'measured'],
+    ]);
+    // The same count as the full run's at the same size: counts do not depend on the timing.
+    const full = report.plugins[0]!.cases as MeasuredCase[];
+    expect(cases[1]!.instructions).toEqual(full[1]!.instructions);
+    const given = await bench(['--quick', '--sizes', '64', '--time', '7', '--json', ECHO]);
+    expect(JSON.parse(given.stdout) as BenchReport).toMatchObject({
+      settings: { quick: true, sizes: [64], timeMs: 7, warmupMs: 20 },
+    });
+  });
+
   it('reports an input the plugin rejects as rejected and exits 0', async () => {
     const result = await bench([...QUICK, '--sizes', '64', rejects]);
     expect(result.exitCode, result.stderr).toBe(0);

@@ -32,6 +32,7 @@ import type {
 } from '../spec-model/bench-report-types.generated.js';
 import {
   DEFAULT_SIZES,
+  QUICK_SIZES,
   inputLimitProblem,
   sizeArgument,
   sizeProblem,
@@ -40,8 +41,13 @@ import {
 import { benchInWorker } from './bench-in-worker.js';
 
 export interface BenchOptions {
-  /** Input sizes in bytes (default 64 B, 1 KiB, 64 KiB, 1 MiB). */
+  /** Input sizes in bytes (default 64 B, 1 KiB, 64 KiB, 1 MiB; with quick, 1 KiB and 64 KiB). */
   sizes?: number[];
+  /**
+   * A quick run for pull-request checks: the defaults of sizes, timeMs and warmupMs become
+   * QUICK_DEFAULTS (instruction counts, the deterministic figure, are unchanged).
+   */
+  quick?: boolean;
   /** Time budget per timed task in ms (default 500). */
   timeMs?: number;
   /** Warm-up budget per timed task in ms (default 100). */
@@ -75,6 +81,9 @@ export const BENCH_DEFAULTS = {
   seed: 42,
   pluginTimeoutMs: 60_000,
 } as const;
+
+/** What --quick changes: two sizes and a fifth of the timing budget. */
+export const QUICK_DEFAULTS = { sizes: QUICK_SIZES, timeMs: 100, warmupMs: 20 } as const;
 
 /** binaryen prints validation errors to stdout, which belongs to the report; it is held back. */
 async function instrumentQuietly(bytes: Uint8Array): Promise<Instrumented> {
@@ -128,6 +137,7 @@ async function loadBaseline(
 
 const BENCH_KEYS = [
   'sizes',
+  'quick',
   'timeMs',
   'warmupMs',
   'seed',
@@ -146,6 +156,7 @@ const BENCH_KEYS = [
 
 const BENCH_FLAGS: Record<(typeof BENCH_KEYS)[number], string> = {
   sizes: '--sizes',
+  quick: '--quick',
   timeMs: '--time',
   warmupMs: '--warmup',
   seed: '--seed',
@@ -212,7 +223,7 @@ export function checkBenchOptions(options: unknown, naming: 'api' | 'cli' = 'api
     }
   } else if (given['input'] === undefined) {
     // --input replaces the sizes; its file is checked once read.
-    for (const size of DEFAULT_SIZES) {
+    for (const size of given['quick'] === true ? QUICK_SIZES : DEFAULT_SIZES) {
       const problem = inputLimitProblem(`the default size ${sizeArgument(size)}`, size, limit);
       if (problem) throw new UsageError('ZC_BAD_OPTION', `${problem} or pass ${name('sizes')}`);
     }
@@ -231,6 +242,7 @@ export function checkBenchOptions(options: unknown, naming: 'api' | 'cli' = 'api
   }
   if (given['instructions'] !== undefined)
     checkBoolean(name('instructions'), given['instructions']);
+  if (given['quick'] !== undefined) checkBoolean(name('quick'), given['quick']);
   if (given['input'] !== undefined) checkString(name('input'), given['input']);
   const baseline = given['baseline'];
   if (
@@ -315,10 +327,14 @@ export async function runBench(
   const baseline =
     options.baseline === undefined ? undefined : await loadBaseline(options.baseline);
 
+  const defaults = options.quick
+    ? QUICK_DEFAULTS
+    : { sizes: DEFAULT_SIZES, timeMs: BENCH_DEFAULTS.timeMs, warmupMs: BENCH_DEFAULTS.warmupMs };
   const settings: BenchSettings = {
-    sizes: options.sizes ?? DEFAULT_SIZES,
-    timeMs: options.timeMs ?? BENCH_DEFAULTS.timeMs,
-    warmupMs: options.warmupMs ?? BENCH_DEFAULTS.warmupMs,
+    sizes: options.sizes ?? [...defaults.sizes],
+    timeMs: options.timeMs ?? defaults.timeMs,
+    warmupMs: options.warmupMs ?? defaults.warmupMs,
+    ...(options.quick ? { quick: true } : {}),
     seed: options.seed ?? BENCH_DEFAULTS.seed,
     instructions,
     pluginTimeoutMs: options.pluginTimeoutMs ?? BENCH_DEFAULTS.pluginTimeoutMs,

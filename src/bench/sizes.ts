@@ -2,6 +2,9 @@ import { UsageError } from '../util/errors.js';
 
 export const DEFAULT_SIZES = [64, 1024, 64 * 1024, 1024 * 1024];
 
+/** --quick: a small size and the one the harness-overhead target is stated at. */
+export const QUICK_SIZES = [1024, 64 * 1024];
+
 /**
  * The largest input the bench places: the input and an output with room to grow must fit one
  * wasm32 memory (4 GiB) beside the plugin's own, so a larger size could only fail to place.

@@ -37,6 +37,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchCliArgs {
   }
   const seed = text('seed');
   if (parsed.flag('no-instructions')) options.instructions = false;
+  if (parsed.flag('quick')) options.quick = true;
   const max = text('max-instructions-per-byte');
   if (max !== undefined) {
     options.maxInstructionsPerByte = decimal('max-instructions-per-byte', max);

@@ -1,4 +1,4 @@
-import { BENCH_DEFAULTS } from '../bench/run-bench.js';
+import { BENCH_DEFAULTS, QUICK_DEFAULTS } from '../bench/run-bench.js';
 import { DEPTHS } from '../property/depth.js';
 import { DEFAULT_SEED } from '../runner/run-conformance.js';
 import { loadSpec } from '../spec-model/load-spec.js';
@@ -267,6 +267,11 @@ export const BENCH_OPTIONS: readonly OptionSpec[] = [
     placeholder: 'n',
     default: String(BENCH_DEFAULTS.seed),
     description: 'Seed of the generated inputs; "random" picks one.',
+  },
+  {
+    name: 'quick',
+    kind: 'flag',
+    description: `For pull-request checks: instruction counts as always, and a short timing run (sizes ${QUICK_DEFAULTS.sizes.map((size) => `${size / 1024}k`).join(',')}, --time ${QUICK_DEFAULTS.timeMs}, --warmup ${QUICK_DEFAULTS.warmupMs} unless given); the full run is for published reports.`,
   },
   {
     name: 'no-instructions',

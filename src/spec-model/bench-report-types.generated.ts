@@ -95,6 +95,10 @@ export interface BenchSettings {
    */
   warmupMs: number;
   /**
+   * A --quick run: fewer sizes and a short timing run by default, for pull-request checks; instruction counts as in a full run.
+   */
+  quick?: boolean;
+  /**
    * Seed of the generated inputs.
    */
   seed: number;

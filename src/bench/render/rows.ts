@@ -124,7 +124,7 @@ export function settingsFacts(report: BenchReport): string[] {
     s.input
       ? `input ${s.input.path} (${s.input.bytes} bytes)`
       : `sizes ${s.sizes.map(formatSize).join(', ')}`,
-    `${s.timeMs} ms per timed task (${s.warmupMs} ms warm-up)`,
+    `${s.timeMs} ms per timed task (${s.warmupMs} ms warm-up)${s.quick ? ', quick' : ''}`,
     `seed ${s.seed}`,
     ...(s.exports ? [`exports ${s.exports.join(', ')}`] : []),
   ];
