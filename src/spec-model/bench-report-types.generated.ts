@@ -244,13 +244,13 @@ export interface MeasuredCase {
   harnessOverhead: number;
   js?: JsResult;
   /**
-   * js.stats.meanMs / harness.meanMs: above 1 the plugin is faster than the JavaScript baseline.
+   * js.stats.p50Ms / harness.p50Ms (the medians, as the reports' headline): above 1 the plugin is faster than the JavaScript baseline.
    */
   jsOverWasm?: number;
   instructions?: Instructions;
 }
 /**
- * Per-call latency statistics of a tinybench task (one sample per call). ops/s is 1000 / meanMs; moeMs is the half-width of the 95% confidence interval of the mean.
+ * Per-call latency statistics of a tinybench task (one sample per call). ops/s is 1000 / meanMs; moeMs is the half-width of the 95% confidence interval of the mean. The reports' headline is the median (p50Ms) with its 95% interval (p50LowMs to p50HighMs).
  *
  * This interface was referenced by `BenchReport`'s JSON-Schema
  * via the `definition` "TimedStats".
@@ -263,6 +263,14 @@ export interface TimedStats {
   mbPerSec: number;
   meanMs: number;
   p50Ms: number;
+  /**
+   * Lower end of the distribution-free 95% confidence interval of the median (an order statistic of the samples).
+   */
+  p50LowMs?: number;
+  /**
+   * Upper end of that interval.
+   */
+  p50HighMs?: number;
   p99Ms: number;
   minMs: number;
   maxMs: number;
@@ -273,6 +281,10 @@ export interface TimedStats {
    */
   rme: number;
   samples: number;
+  /**
+   * Samples whose modified z-score (0.6745 (x - median) / MAD) is above 14 (hyperfine's threshold; the MAD is at least one clock tick).
+   */
+  outliers?: number;
 }
 /**
  * The raw baseline: a bare loop calling the export on the same resident buffers, timed in batches; each sample is one batch's mean per-call time.
@@ -284,6 +296,10 @@ export interface RawStats {
   opsPerSec: number;
   mbPerSec: number;
   meanMs: number;
+  /**
+   * Median of the batch means (ms per call).
+   */
+  p50Ms?: number;
   moeMs: number;
   rme: number;
   samples: number;

@@ -2,7 +2,7 @@ import type { CallShape } from '../../abi/call-shape.js';
 import type { SpecIndex } from '../../spec-model/spec-index.js';
 import { inputBytesOf, type BenchInput } from '../inputs.js';
 import type { JsBaselineChoice, JsResult } from '../../spec-model/bench-report-types.generated.js';
-import { timedStats } from '../stats.js';
+import { latencyOf, timedStats } from '../stats.js';
 import { timeTask, type TimingSettings } from '../timing.js';
 import { jsTaskFor } from './choose.js';
 
@@ -34,12 +34,14 @@ export function measureJsBaseline(
       note: "the JavaScript output differs from the plugin's: no ratio",
     };
   }
-  const timed = timeTask(`${shape.exportName} (JavaScript)`, task.run, timing);
+  // Samples kept, so that the median gets its interval as the plugin's does.
+  const timed = timeTask(`${shape.exportName} (JavaScript)`, task.run, timing, true);
   if (!timed.ok)
     return {
       baseline: name,
       matches: true,
       note: `the JavaScript baseline failed: ${timed.message}`,
     };
-  return { baseline: name, matches: true, stats: timedStats(timed.value, inputBytesOf(input)) };
+  const latency = timed.value.samples ? latencyOf(timed.value.samples) : timed.value;
+  return { baseline: name, matches: true, stats: timedStats(latency, inputBytesOf(input)) };
 }
