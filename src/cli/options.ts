@@ -316,7 +316,7 @@ export const BENCH_OPTIONS: readonly OptionSpec[] = [
     placeholder: 'ms',
     default: String(BENCH_DEFAULTS.pluginTimeoutMs),
     description:
-      "Deadline for one plugin's whole bench, not counting the host's own work (generating and copying inputs, the JavaScript baseline); a plugin past it is stopped and reported as an error.",
+      "Deadline for one plugin's whole bench, not counting the host's own work (generating and copying inputs, the JavaScript baseline) up to as much again; a plugin past it is stopped and reported as an error.",
   },
   // The limits the bench enforces: a size above maxInputBytes is refused before anything runs.
   ...limitOptions(['maxInputBytes', 'maxMemoryBytes']),

@@ -53,7 +53,8 @@ export interface SupervisedWorker<Job, Message> {
   watch?: CallWatchSettings | undefined;
   /**
    * A wall-clock deadline for the worker as a whole. Time between a worker's
-   * `zc:host-work` busy and idle notices (the tool's own work) does not count.
+   * `zc:host-work` busy and idle notices (the tool's own work) does not count, up to as much
+   * again as the deadline.
    */
   overallTimeoutMs?: number | undefined;
   /** Every message that is not a supervisor notice, in order. */
@@ -153,7 +154,12 @@ export function superviseWorker<Job extends object, Message>(
           () => {
             const now = performance.now();
             const wallMs = Math.round(now - started);
-            const hostMs = hostWorkMs + (hostWorkSince === undefined ? 0 : now - hostWorkSince);
+            // Capped at the deadline itself: plugin code reached from host work (an `alloc`
+            // the host places buffers through) cannot hold the worker for more than twice it.
+            const hostMs = Math.min(
+              limit,
+              hostWorkMs + (hostWorkSince === undefined ? 0 : now - hostWorkSince),
+            );
             if (wallMs - hostMs < limit) return;
             finish({
               kind: 'stopped',

@@ -115,10 +115,20 @@ describe.concurrent('superviseWorker', () => {
   it('host-side work the worker announces does not count against overallTimeoutMs', async () => {
     // The deadline leaves room for the worker's own start, which it does count.
     const { end } = await runScripted(
-      { mode: 'host-work', forMs: 2000, then: 'done' },
-      { overallTimeoutMs: 800 },
+      { mode: 'host-work', forMs: 1500, then: 'done' },
+      { overallTimeoutMs: 1000 },
     );
     expect(end).toEqual({ kind: 'done' });
+  });
+
+  it('host-side work that never ends is stopped at twice the overall deadline', async () => {
+    // Without the cap the worker would never be stopped (and the test would time out); the
+    // deadline leaves room for the worker's own start, so the stop comes during host work.
+    const { end } = await runScripted(
+      { mode: 'host-work', forMs: 1e9, then: 'done' },
+      { overallTimeoutMs: 800 },
+    );
+    expect(stopped(end)).toMatchObject({ reason: 'overall-deadline', call: undefined });
   });
 
   it('after host-side work, the overall deadline counts again', async () => {
