@@ -33,6 +33,7 @@ function bench(args: string[]) {
 let scratch: string;
 let rejects: string;
 let traps: string;
+let grows: string;
 
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'zenith-bench-cli-'));
@@ -42,6 +43,11 @@ beforeAll(async () => {
   traps = join(scratch, 'traps.wasm');
   await writeFile(rejects, wat(watPlugin({ exports: { process: process('(i32.const -1)') } })));
   await writeFile(traps, wat(watPlugin({ exports: { process: process('(unreachable)') } })));
+  // Grows its memory to 66 pages (4.1 MiB) on its first call, then returns 0 without output.
+  grows = join(scratch, 'grows.wasm');
+  const grow =
+    '(if (i32.lt_u (memory.size) (i32.const 66)) (then (drop (memory.grow (i32.const 64))))) (i32.store (local.get 3) (i32.const 0)) (i32.const 0)';
+  await writeFile(grows, wat(watPlugin({ exports: { process: process(grow) } })));
 });
 
 afterAll(async () => {
@@ -171,6 +177,23 @@ describe('zenith-conform bench: runs', () => {
     expect(JSON.parse(given.stdout) as BenchReport).toMatchObject({
       settings: { quick: true, sizes: [64], timeMs: 7, warmupMs: 20 },
     });
+  });
+
+  it('enforces --max-memory inside the module, and records it', async () => {
+    const args = [...QUICK, '--sizes', '64', '--no-instructions', '--json', grows];
+    const within = JSON.parse((await bench(args)).stdout) as BenchReport;
+    expect(within.settings.maxMemoryBytes).toBe(256 * 2 ** 20);
+    expect(within.plugins[0]!.cases.map((c) => c.status)).toEqual(['measured']);
+    const past = await bench([...args, '--max-memory', '2m']);
+    expect(past.exitCode).toBe(1);
+    const report = JSON.parse(past.stdout) as BenchReport;
+    expect(report.settings.maxMemoryBytes).toBe(2 ** 21);
+    expect(report.plugins[0]!.cases).toEqual([
+      expect.objectContaining({
+        status: 'error',
+        message: expect.stringMatching(/past the 32-page limit/),
+      }),
+    ]);
   });
 
   it('reports an input the plugin rejects as rejected and exits 0', async () => {
