@@ -327,6 +327,8 @@ export async function runBench(
   const baseline =
     options.baseline === undefined ? undefined : await loadBaseline(options.baseline);
 
+  const limits = defaultLimits(spec);
+  const maxMemoryBytes = options.maxMemoryBytes ?? limits.maxMemoryBytes;
   const defaults = options.quick
     ? QUICK_DEFAULTS
     : { sizes: DEFAULT_SIZES, timeMs: BENCH_DEFAULTS.timeMs, warmupMs: BENCH_DEFAULTS.warmupMs };
@@ -338,13 +340,12 @@ export async function runBench(
     seed: options.seed ?? BENCH_DEFAULTS.seed,
     instructions,
     pluginTimeoutMs: options.pluginTimeoutMs ?? BENCH_DEFAULTS.pluginTimeoutMs,
-    maxInputBytes: options.maxInputBytes ?? defaultLimits(spec).maxInputBytes,
-    maxMemoryBytes: options.maxMemoryBytes ?? defaultLimits(spec).maxMemoryBytes,
+    maxInputBytes: options.maxInputBytes ?? limits.maxInputBytes,
+    maxMemoryBytes,
     ...(input ? { input: { path: input.path, bytes: input.bytes.length } } : {}),
     ...(options.exports ? { exports: options.exports } : {}),
   };
-  const { maxLogBytesPerCall } = defaultLimits(spec);
-  const maxMemoryBytes = settings.maxMemoryBytes!;
+  const { maxLogBytesPerCall } = limits;
   const plugins: PluginBench[] = [];
   for (const source of paths) {
     const read = await readPluginFile(source);
