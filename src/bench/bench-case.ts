@@ -91,7 +91,7 @@ export function benchCase(
     const measured: MeasuredCase = {
       status: 'measured',
       ...common,
-      outputBytes: first.output.length,
+      outputBytes: first.output.bytes,
       memoryPages: { before: first.pagesBefore, after: pagesAfter },
       harness: harnessStats,
       raw: rawResult,

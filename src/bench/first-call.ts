@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { PluginInstance } from '../host/plugin-instance.js';
 import { WASM_PAGE_BYTES as PAGE } from '../wasm/page.js';
 import type { CallShape } from '../abi/call-shape.js';
@@ -16,8 +17,22 @@ export const NO_HOST_WORK: HostWork = (work) => work();
 /** The most output a probe follows when the plugin asks for more with -3. */
 const MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
 
+/**
+ * The first call's output, by size and digest: a copy of a 1 GiB output would hold another
+ * GiB for the whole case just to compare it with the JavaScript baseline's.
+ */
+export interface OutputDigest {
+  bytes: number;
+  sha256: string;
+}
+
+export const digestOf = (bytes: Uint8Array): OutputDigest => ({
+  bytes: bytes.length,
+  sha256: createHash('sha256').update(bytes).digest('hex'),
+});
+
 export type FirstCall =
-  | { kind: 'ok'; resident: Resident; output: Uint8Array; ms: number; pagesBefore: number }
+  | { kind: 'ok'; resident: Resident; output: OutputDigest; ms: number; pagesBefore: number }
   | { kind: 'rejected'; code: number; message: string; ms: number }
   | { kind: 'error'; message: string };
 
@@ -96,10 +111,8 @@ export function firstCall(
         message: `*output_len says ${cell} elements, more than the capacity ${resident.capacity}`,
       };
     }
-    const output = new Uint8Array(plugin.memory!.buffer).slice(
-      resident.outputAddress,
-      resident.outputAddress + written,
-    );
+    const view = new Uint8Array(plugin.memory!.buffer, resident.outputAddress, written);
+    const output = hostWork(() => digestOf(view));
     return { kind: 'ok', resident, output, ms, pagesBefore };
   }
   return {

@@ -5,6 +5,7 @@ import type { JsBaselineChoice, JsResult } from '../../spec-model/bench-report-t
 import { latencyOf, timedStats } from '../stats.js';
 import { timeTask, type TimingSettings } from '../timing.js';
 import { jsTaskFor } from './choose.js';
+import { digestOf, type OutputDigest } from '../first-call.js';
 
 /**
  * The JavaScript baseline on a case's input: run once and compared byte for byte with the
@@ -16,9 +17,9 @@ export function measureJsBaseline(
   name: JsBaselineChoice['name'],
   shape: CallShape,
   input: BenchInput,
-  wasmOutput: Uint8Array,
+  wasmOutput: OutputDigest,
 ): JsResult | undefined {
-  const task = jsTaskFor(spec, name, shape.exportName, input, wasmOutput.length);
+  const task = jsTaskFor(spec, name, shape.exportName, input, wasmOutput.bytes);
   if (!task) return undefined;
   const code = task.run();
   if (code < 0)
@@ -27,7 +28,8 @@ export function measureJsBaseline(
       matches: false,
       note: `the JavaScript baseline rejects this input (${code})`,
     };
-  if (Buffer.compare(task.written(), wasmOutput) !== 0) {
+  const written = digestOf(task.written());
+  if (written.bytes !== wasmOutput.bytes || written.sha256 !== wasmOutput.sha256) {
     return {
       baseline: name,
       matches: false,
