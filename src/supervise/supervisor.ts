@@ -99,7 +99,11 @@ export function superviseWorker<Job extends object, Message>(
   const reader =
     run.watch && watchBuffer ? new CallWatchReader(watchBuffer, run.watch.exportNames) : undefined;
   let cpuClock: (() => number) | undefined;
-  const started = performance.now();
+  // The overall deadline counts from the thread's start: creating it is no time of the job's.
+  let started = performance.now();
+  worker.once('online', () => {
+    started = performance.now();
+  });
   // Host-side work the worker announced: its time is not charged to the overall deadline.
   let hostWorkMs = 0;
   let hostWorkSince: number | undefined;
