@@ -33,6 +33,7 @@ function bench(args: string[]) {
 let scratch: string;
 let rejects: string;
 let traps: string;
+let grows: string;
 
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'zenith-bench-cli-'));
@@ -42,6 +43,11 @@ beforeAll(async () => {
   traps = join(scratch, 'traps.wasm');
   await writeFile(rejects, wat(watPlugin({ exports: { process: process('(i32.const -1)') } })));
   await writeFile(traps, wat(watPlugin({ exports: { process: process('(unreachable)') } })));
+  // Grows its memory to 66 pages (4.1 MiB) on its first call, then returns 0 without output.
+  grows = join(scratch, 'grows.wasm');
+  const grow =
+    '(if (i32.lt_u (memory.size) (i32.const 66)) (then (drop (memory.grow (i32.const 64))))) (i32.store (local.get 3) (i32.const 0)) (i32.const 0)';
+  await writeFile(grows, wat(watPlugin({ exports: { process: process(grow) } })));
 });
 
 afterAll(async () => {
@@ -64,10 +70,45 @@ describe('zenith-conform bench: usage', () => {
     [['--fail-on-regression', '5', ECHO], /--fail-on-regression needs --baseline/],
     [['--baseline', 'package.json', ECHO], /is not a zenith-conform bench report/],
     [['reference-plugins/dist/missing.wasm'], /missing\.wasm: no such file/],
+    [['--max-input-size', '0', ECHO], /--max-input-size must be a positive integer, got 0/],
   ])('exits 2 for %j', async (args, message) => {
     const result = await bench([...QUICK, ...args]);
     expect(result.exitCode, result.stdout + result.stderr).toBe(2);
     expect(result.stderr + result.stdout).toMatch(message);
+  });
+
+  // Refused before anything runs: one line naming the limit and the option that raises it, so
+  // a huge size never turns into a plugin that looks hung. The limit is lowered, not the input
+  // made huge.
+  it.each([
+    [
+      ['--sizes', '64,2m'],
+      "--sizes 2m: 2097152 bytes is above the input size limit maxInputBytes (1048576 bytes, the spec's default): raise it with --max-input-size 2m",
+    ],
+    [
+      ['--sizes', '4k', '--max-input-size', '1k'],
+      '--sizes 4k: 4096 bytes is above the input size limit maxInputBytes (1024 bytes, as given): raise it with --max-input-size 4k',
+    ],
+    [
+      ['--max-input-size', '512k'],
+      'the default size 1m: 1048576 bytes is above the input size limit maxInputBytes (524288 bytes, as given): raise it with --max-input-size 1m or pass --sizes',
+    ],
+  ])('refuses a size above the input limit up front: %j', async (args, line) => {
+    const result = await bench([...QUICK, ...args, ECHO]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`zenith-conform bench: ${line}`);
+  });
+
+  it('refuses an --input file above the input limit up front', async () => {
+    const big = join(scratch, 'big.bin');
+    await writeFile(big, new Uint8Array(2048));
+    const result = await bench([...QUICK, '--input', big, '--max-input-size', '1k', ECHO]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      `zenith-conform bench: --input ${big}: 2048 bytes is above the input size limit maxInputBytes (1024 bytes, as given): raise it with --max-input-size 2k`,
+    );
   });
 });
 
@@ -94,6 +135,65 @@ describe('zenith-conform bench: runs', () => {
     ]);
     expect(await readFile(join(out, 'report.md'), 'utf8')).toContain('## echo v1.0.0');
     expect(await readFile(join(out, 'report.html'), 'utf8')).toContain('<svg class="chart"');
+  });
+
+  it('measures a size above the default input limit once --max-input-size raises it', async () => {
+    const result = await bench([
+      ...QUICK,
+      '--sizes',
+      '2m',
+      '--max-input-size',
+      '2m',
+      '--no-instructions',
+      '--json',
+      ECHO,
+    ]);
+    expect(result.exitCode, result.stderr).toBe(0);
+    const json = JSON.parse(result.stdout) as BenchReport;
+    expect(json.settings).toMatchObject({ maxInputBytes: 2 ** 21, sizes: [2 ** 21] });
+    expect(json.plugins[0]!.cases.map((c) => [c.size, c.status])).toEqual([[2 ** 21, 'measured']]);
+  });
+
+  it('--quick times two sizes briefly, counting instructions as a full run does', async () => {
+    const result = await bench(['--quick', '--json', ECHO]);
+    expect(result.exitCode, result.stderr).toBe(0);
+    const json = JSON.parse(result.stdout) as BenchReport;
+    expect(json.settings).toMatchObject({
+      quick: true,
+      sizes: [1024, 65536],
+      timeMs: 100,
+      warmupMs: 20,
+      instructions: true,
+    });
+    const cases = json.plugins[0]!.cases as MeasuredCase[];
+    expect(cases.map((c) => [c.size, c.status])).toEqual([
+      [1024, 'measured'],
+      [65536, 'measured'],
+    ]);
+    // The same count as the full run's at the same size: counts do not depend on the timing.
+    const full = report.plugins[0]!.cases as MeasuredCase[];
+    expect(cases[1]!.instructions).toEqual(full[1]!.instructions);
+    const given = await bench(['--quick', '--sizes', '64', '--time', '7', '--json', ECHO]);
+    expect(JSON.parse(given.stdout) as BenchReport).toMatchObject({
+      settings: { quick: true, sizes: [64], timeMs: 7, warmupMs: 20 },
+    });
+  });
+
+  it('enforces --max-memory inside the module, and records it', async () => {
+    const args = [...QUICK, '--sizes', '64', '--no-instructions', '--json', grows];
+    const within = JSON.parse((await bench(args)).stdout) as BenchReport;
+    expect(within.settings.maxMemoryBytes).toBe(256 * 2 ** 20);
+    expect(within.plugins[0]!.cases.map((c) => c.status)).toEqual(['measured']);
+    const past = await bench([...args, '--max-memory', '2m']);
+    expect(past.exitCode).toBe(1);
+    const report = JSON.parse(past.stdout) as BenchReport;
+    expect(report.settings.maxMemoryBytes).toBe(2 ** 21);
+    expect(report.plugins[0]!.cases).toEqual([
+      expect.objectContaining({
+        status: 'error',
+        message: expect.stringMatching(/past the 32-page limit/),
+      }),
+    ]);
   });
 
   it('reports an input the plugin rejects as rejected and exits 0', async () => {

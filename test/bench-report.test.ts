@@ -180,7 +180,7 @@ describe('runBench', () => {
     expect(result).toMatchObject({
       status: 'error',
       error: expect.stringContaining(
-        'did not finish within 4000 ms (--plugin-timeout): stopped while running `process` on 64 B of input',
+        'did not finish within 4000 ms of its own time (--plugin-timeout): stopped while running `process` on 64 B of input',
       ),
       info: 'wat-echo v1.2.3',
     });

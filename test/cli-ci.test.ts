@@ -178,7 +178,7 @@ describe('progress', () => {
       env: { NO_COLOR: '1' },
       reject: false,
     });
-    expect(run.stdout).toMatch(/\r█+░* 1\/7 ZC-MOD-001 · reference-plugins\/dist\/echo\.wasm/);
+    expect(run.stdout).toMatch(/\r█+░* 1\/8 ZC-MOD-001 · reference-plugins\/dist\/echo\.wasm/);
     expect(run.stdout).toMatch(/\[1\/1\] reference-plugins\/dist\/echo\.wasm: PASS/);
   });
 

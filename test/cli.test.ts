@@ -97,6 +97,7 @@ describe('zenith-conform on the echo reference plugin', () => {
       'ZC-MOD-001',
       'ZC-MOD-002',
       'ZC-MEM-001',
+      'ZC-MEM-005',
     ]);
     expect(report.plugins[0]?.results.map((r) => r.rule)).toEqual(
       ruleIds.filter((id) => wanted.has(id)),

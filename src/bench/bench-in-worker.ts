@@ -64,8 +64,8 @@ export async function benchInWorker(
       ? `while running \`${current.export}\` on ${formatSize(current.size)} of input`
       : 'while starting the plugin';
     return failed(
-      `did not finish within ${timeoutMs} ms (--plugin-timeout): stopped ${where}`,
-      `stopped: still running at the plugin's ${timeoutMs} ms deadline (a call that never returns?)`,
+      `did not finish within ${timeoutMs} ms of its own time (--plugin-timeout): stopped ${where}`,
+      `stopped: still running after ${timeoutMs} ms of the plugin's own time (--plugin-timeout; the host's preparation of inputs is not counted): a call that never returns, or too slow for this size`,
     );
   }
   const message =

@@ -8,6 +8,7 @@ import { loadSpec } from '../spec-model/load-spec.js';
 import { SpecIndex } from '../spec-model/spec-index.js';
 import { describeNonModule } from '../wasm/identify-file.js';
 import { benchCase, type BenchCaseRun, type CaseSettings } from './bench-case.js';
+import { NO_HOST_WORK, type HostWork } from './first-call.js';
 import type { Instrumented } from './instructions/instrument.js';
 import { fileInput, generateInput, type InputPlan } from './inputs.js';
 import { chooseJsBaseline } from './js-baselines/choose.js';
@@ -63,6 +64,7 @@ export function benchExports(
 export async function benchPlugin(
   job: PluginJob,
   emit: (event: BenchEvent) => void,
+  hostWork: HostWork = NO_HOST_WORK,
 ): Promise<PluginFindings> {
   const spec = new SpecIndex(loadSpec());
   const findings: PluginFindings = {
@@ -117,6 +119,7 @@ export async function benchPlugin(
     spec,
     timing: job.timing,
     jsBaseline: findings.jsBaseline,
+    hostWork,
   };
   if (job.counter?.ok) {
     try {
@@ -148,9 +151,11 @@ export async function benchPlugin(
     const shape = callShapeOf(spec, name);
     for (const size of sizes) {
       emit({ type: 'case-start', export: name, size });
-      const input = job.input
-        ? fileInput(shape, job.input.bytes, job.input.path)
-        : generateInput(plan, shape, size);
+      const input = hostWork(() =>
+        job.input
+          ? fileInput(shape, job.input.bytes, job.input.path)
+          : generateInput(plan, shape, size),
+      );
       const plugin = typeof input === 'string' ? input : freshInstance();
       if (typeof input === 'string' || typeof plugin === 'string') {
         const message = typeof input === 'string' ? input : (plugin as string);
@@ -167,7 +172,7 @@ export async function benchPlugin(
             settings,
             again,
             shape,
-            generateInput(plan, shape, size, true),
+            hostWork(() => generateInput(plan, shape, size, true)),
             size,
           );
           if (textRun.result.status !== 'rejected') run = textRun;

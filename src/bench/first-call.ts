@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { PluginInstance } from '../host/plugin-instance.js';
 import { WASM_PAGE_BYTES as PAGE } from '../wasm/page.js';
 import type { CallShape } from '../abi/call-shape.js';
@@ -6,11 +7,32 @@ import type { SpecIndex } from '../spec-model/spec-index.js';
 import type { BenchInput } from './inputs.js';
 import { placeResident, type Resident } from '../abi/resident-call.js';
 
+/**
+ * Runs the tool's own work (generating, hashing, placing a large input) so that a supervisor's
+ * overall deadline does not count it as the plugin's time.
+ */
+export type HostWork = <T>(work: () => T) => T;
+export const NO_HOST_WORK: HostWork = (work) => work();
+
 /** The most output a probe follows when the plugin asks for more with -3. */
 const MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
 
+/**
+ * The first call's output, by size and digest: a copy of a 1 GiB output would hold another
+ * GiB for the whole case just to compare it with the JavaScript baseline's.
+ */
+export interface OutputDigest {
+  bytes: number;
+  sha256: string;
+}
+
+export const digestOf = (bytes: Uint8Array): OutputDigest => ({
+  bytes: bytes.length,
+  sha256: createHash('sha256').update(bytes).digest('hex'),
+});
+
 export type FirstCall =
-  | { kind: 'ok'; resident: Resident; output: Uint8Array; ms: number; pagesBefore: number }
+  | { kind: 'ok'; resident: Resident; output: OutputDigest; ms: number; pagesBefore: number }
   | { kind: 'rejected'; code: number; message: string; ms: number }
   | { kind: 'error'; message: string };
 
@@ -34,19 +56,23 @@ export function callOnce(
   return `trapped: ${outcome.message}${outcome.stderr ? ` (stderr: ${outcome.stderr.trim()})` : ''}`;
 }
 
-/** Places the buffers with ample room, calls once (following -3 once), and checks for 0. */
+/**
+ * Places the buffers with ample room, calls once (following -3 once), and checks for 0.
+ * Placing (growing memory, copying a large input in) is the host's work: `hostWork` brackets it.
+ */
 export function firstCall(
   plugin: PluginInstance,
   shape: CallShape,
   input: BenchInput,
   spec: SpecIndex,
+  hostWork: HostWork = NO_HOST_WORK,
 ): FirstCall {
   let capacity =
     shape.sizing === 'capacity-cell' ? ampleCapacity(shape, input.input.length) : undefined;
   let ms = 0;
   let pagesBefore = 0;
   for (let attempt = 0; attempt < 2; attempt++) {
-    const placed = placeResident(plugin, shape, input, capacity);
+    const placed = hostWork(() => placeResident(plugin, shape, input, capacity));
     if (!placed.ok)
       return { kind: 'error', message: `the buffers could not be placed: ${placed.problem}` };
     const { resident } = placed;
@@ -85,10 +111,8 @@ export function firstCall(
         message: `*output_len says ${cell} elements, more than the capacity ${resident.capacity}`,
       };
     }
-    const output = new Uint8Array(plugin.memory!.buffer).slice(
-      resident.outputAddress,
-      resident.outputAddress + written,
-    );
+    const view = new Uint8Array(plugin.memory!.buffer, resident.outputAddress, written);
+    const output = hostWork(() => digestOf(view));
     return { kind: 'ok', resident, output, ms, pagesBefore };
   }
   return {

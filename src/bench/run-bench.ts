@@ -30,12 +30,24 @@ import type {
   BenchSettings,
   PluginBench,
 } from '../spec-model/bench-report-types.generated.js';
-import { DEFAULT_SIZES, sizeProblem } from './sizes.js';
+import {
+  DEFAULT_SIZES,
+  QUICK_SIZES,
+  inputLimitProblem,
+  sizeArgument,
+  sizeProblem,
+  type InputLimit,
+} from './sizes.js';
 import { benchInWorker } from './bench-in-worker.js';
 
 export interface BenchOptions {
-  /** Input sizes in bytes (default 64 B, 1 KiB, 64 KiB, 1 MiB). */
+  /** Input sizes in bytes (default 64 B, 1 KiB, 64 KiB, 1 MiB; with quick, 1 KiB and 64 KiB). */
   sizes?: number[];
+  /**
+   * A quick run for pull-request checks: the defaults of sizes, timeMs and warmupMs become
+   * QUICK_DEFAULTS (instruction counts, the deterministic figure, are unchanged).
+   */
+  quick?: boolean;
   /** Time budget per timed task in ms (default 500). */
   timeMs?: number;
   /** Warm-up budget per timed task in ms (default 100). */
@@ -48,8 +60,12 @@ export interface BenchOptions {
   instructions?: boolean;
   /** A file to use as every case's input instead of generated inputs. */
   input?: string;
-  /** Deadline for one plugin's whole bench in ms (default 60000). */
+  /** Deadline for one plugin's whole bench in ms (default 60000); the host's own work is not counted. */
   pluginTimeoutMs?: number;
+  /** The largest input the host passes (default: the spec's maxInputBytes); larger sizes are refused. */
+  maxInputBytes?: number;
+  /** The plugin's memory limit (default: the spec's maxMemoryBytes), enforced inside the module. */
+  maxMemoryBytes?: number;
   /** A report.json (path or parsed) to compare with. */
   baseline?: string | BenchReport;
   failOnRegressionPercent?: number;
@@ -65,6 +81,9 @@ export const BENCH_DEFAULTS = {
   seed: 42,
   pluginTimeoutMs: 60_000,
 } as const;
+
+/** What --quick changes: two sizes and a fifth of the timing budget. */
+export const QUICK_DEFAULTS = { sizes: QUICK_SIZES, timeMs: 100, warmupMs: 20 } as const;
 
 /** binaryen prints validation errors to stdout, which belongs to the report; it is held back. */
 async function instrumentQuietly(bytes: Uint8Array): Promise<Instrumented> {
@@ -118,6 +137,7 @@ async function loadBaseline(
 
 const BENCH_KEYS = [
   'sizes',
+  'quick',
   'timeMs',
   'warmupMs',
   'seed',
@@ -125,6 +145,8 @@ const BENCH_KEYS = [
   'instructions',
   'input',
   'pluginTimeoutMs',
+  'maxInputBytes',
+  'maxMemoryBytes',
   'baseline',
   'failOnRegressionPercent',
   'maxInstructionsPerByte',
@@ -134,6 +156,7 @@ const BENCH_KEYS = [
 
 const BENCH_FLAGS: Record<(typeof BENCH_KEYS)[number], string> = {
   sizes: '--sizes',
+  quick: '--quick',
   timeMs: '--time',
   warmupMs: '--warmup',
   seed: '--seed',
@@ -141,12 +164,26 @@ const BENCH_FLAGS: Record<(typeof BENCH_KEYS)[number], string> = {
   instructions: '--no-instructions',
   input: '--input',
   pluginTimeoutMs: '--plugin-timeout',
+  maxInputBytes: '--max-input-size',
+  maxMemoryBytes: '--max-memory',
   baseline: '--baseline',
   failOnRegressionPercent: '--fail-on-regression',
   maxInstructionsPerByte: '--max-instructions-per-byte',
   onPluginDone: 'onPluginDone',
   onEvent: 'onEvent',
 };
+
+function inputLimit(
+  spec: SpecIndex,
+  maxInputBytes: number | undefined,
+  option: string,
+): InputLimit {
+  return {
+    maxInputBytes: maxInputBytes ?? defaultLimits(spec).maxInputBytes,
+    given: maxInputBytes !== undefined,
+    option,
+  };
+}
 
 /**
  * Checks every bench option before anything runs: a bad value is a UsageError naming the
@@ -156,6 +193,15 @@ export function checkBenchOptions(options: unknown, naming: 'api' | 'cli' = 'api
   const given = checkOptionsObject('runBench options', options ?? {}, BENCH_KEYS);
   const name = (key: (typeof BENCH_KEYS)[number]): string =>
     naming === 'cli' ? BENCH_FLAGS[key] : key;
+  for (const key of ['maxInputBytes', 'maxMemoryBytes'] as const) {
+    if (given[key] !== undefined) checkPositiveInteger(name(key), given[key]);
+  }
+  const spec = new SpecIndex(loadSpec());
+  const limit = inputLimit(
+    spec,
+    given['maxInputBytes'] as number | undefined,
+    name('maxInputBytes'),
+  );
   const sizes = given['sizes'];
   if (sizes !== undefined) {
     if (!Array.isArray(sizes) || sizes.length === 0) {
@@ -166,8 +212,20 @@ export function checkBenchOptions(options: unknown, naming: 'api' | 'cli' = 'api
     }
     for (const size of sizes) {
       checkPositiveInteger(`${name('sizes')} entry`, size);
-      const problem = sizeProblem(name('sizes'), size as number);
+      const problem =
+        sizeProblem(name('sizes'), size as number) ??
+        inputLimitProblem(
+          `${name('sizes')} ${sizeArgument(size as number)}`,
+          size as number,
+          limit,
+        );
       if (problem) throw new UsageError('ZC_BAD_OPTION', problem);
+    }
+  } else if (given['input'] === undefined) {
+    // --input replaces the sizes; its file is checked once read.
+    for (const size of given['quick'] === true ? QUICK_SIZES : DEFAULT_SIZES) {
+      const problem = inputLimitProblem(`the default size ${sizeArgument(size)}`, size, limit);
+      if (problem) throw new UsageError('ZC_BAD_OPTION', `${problem} or pass ${name('sizes')}`);
     }
   }
   if (given['timeMs'] !== undefined) {
@@ -184,6 +242,7 @@ export function checkBenchOptions(options: unknown, naming: 'api' | 'cli' = 'api
   }
   if (given['instructions'] !== undefined)
     checkBoolean(name('instructions'), given['instructions']);
+  if (given['quick'] !== undefined) checkBoolean(name('quick'), given['quick']);
   if (given['input'] !== undefined) checkString(name('input'), given['input']);
   const baseline = given['baseline'];
   if (
@@ -205,7 +264,6 @@ export function checkBenchOptions(options: unknown, naming: 'api' | 'cli' = 'api
   for (const key of ['onPluginDone', 'onEvent'] as const) {
     if (given[key] !== undefined) checkFunction(key, given[key]);
   }
-  const spec = new SpecIndex(loadSpec());
   const callable = callableExports(spec);
   if (given['exports'] !== undefined) {
     for (const exportName of checkNameList(name('exports'), given['exports'], 'export names')) {
@@ -259,21 +317,35 @@ export async function runBench(
     const read = await readPluginFile(options.input);
     if (!read.ok) throw new UsageError(read.code, `--input: ${read.message}`);
     input = { path: options.input, bytes: read.bytes };
+    const problem = inputLimitProblem(
+      `--input ${options.input}`,
+      read.bytes.length,
+      inputLimit(spec, options.maxInputBytes, '--max-input-size'),
+    );
+    if (problem) throw new UsageError('ZC_BAD_OPTION', problem);
   }
   const baseline =
     options.baseline === undefined ? undefined : await loadBaseline(options.baseline);
 
+  const limits = defaultLimits(spec);
+  const maxMemoryBytes = options.maxMemoryBytes ?? limits.maxMemoryBytes;
+  const defaults = options.quick
+    ? QUICK_DEFAULTS
+    : { sizes: DEFAULT_SIZES, timeMs: BENCH_DEFAULTS.timeMs, warmupMs: BENCH_DEFAULTS.warmupMs };
   const settings: BenchSettings = {
-    sizes: options.sizes ?? DEFAULT_SIZES,
-    timeMs: options.timeMs ?? BENCH_DEFAULTS.timeMs,
-    warmupMs: options.warmupMs ?? BENCH_DEFAULTS.warmupMs,
+    sizes: options.sizes ?? [...defaults.sizes],
+    timeMs: options.timeMs ?? defaults.timeMs,
+    warmupMs: options.warmupMs ?? defaults.warmupMs,
+    ...(options.quick ? { quick: true } : {}),
     seed: options.seed ?? BENCH_DEFAULTS.seed,
     instructions,
     pluginTimeoutMs: options.pluginTimeoutMs ?? BENCH_DEFAULTS.pluginTimeoutMs,
+    maxInputBytes: options.maxInputBytes ?? limits.maxInputBytes,
+    maxMemoryBytes,
     ...(input ? { input: { path: input.path, bytes: input.bytes.length } } : {}),
     ...(options.exports ? { exports: options.exports } : {}),
   };
-  const { maxMemoryBytes, maxLogBytesPerCall } = defaultLimits(spec);
+  const { maxLogBytesPerCall } = limits;
   const plugins: PluginBench[] = [];
   for (const source of paths) {
     const read = await readPluginFile(source);

@@ -2,6 +2,9 @@ import { UsageError } from '../util/errors.js';
 
 export const DEFAULT_SIZES = [64, 1024, 64 * 1024, 1024 * 1024];
 
+/** --quick: a small size and the one the harness-overhead target is stated at. */
+export const QUICK_SIZES = [1024, 64 * 1024];
+
 /**
  * The largest input the bench places: the input and an output with room to grow must fit one
  * wasm32 memory (4 GiB) beside the plugin's own, so a larger size could only fail to place.
@@ -13,6 +16,45 @@ export function sizeProblem(option: string, size: number): string | undefined {
   return size > MAX_BENCH_SIZE
     ? `${option}: ${size} bytes is beyond what a wasm32 host can place (the input and its output share one 4 GiB memory): at most ${MAX_BENCH_SIZE} (1g)`
     : undefined;
+}
+
+/** A size as an option value: `64`, `64k`, `2m`, `1g` (the largest unit that divides it). */
+export function sizeArgument(bytes: number): string {
+  for (const [unit, factor] of [
+    ['g', 2 ** 30],
+    ['m', 2 ** 20],
+    ['k', 1024],
+  ] as const) {
+    if (bytes >= factor && bytes % factor === 0) return `${bytes / factor}${unit}`;
+  }
+  return String(bytes);
+}
+
+/** The input size limit a bench enforces, and how its caller names things in messages. */
+export interface InputLimit {
+  maxInputBytes: number;
+  /** True when the caller set it; otherwise it is the spec's default. */
+  given: boolean;
+  /** How to raise it: `--max-input-size` for the CLI, `maxInputBytes` for a JS caller. */
+  option: string;
+}
+
+/**
+ * Why an input of `size` bytes is beyond the input limit, or undefined when it is not: the
+ * host passes no input above maxInputBytes, so the bench refuses it before starting instead of
+ * spending minutes on it.
+ */
+export function inputLimitProblem(
+  what: string,
+  size: number,
+  limit: InputLimit,
+): string | undefined {
+  if (size <= limit.maxInputBytes) return undefined;
+  const origin = limit.given ? 'as given' : "the spec's default";
+  const raise = limit.option.startsWith('--')
+    ? `${limit.option} ${sizeArgument(size)}`
+    : `${limit.option}: ${size}`;
+  return `${what}: ${size} bytes is above the input size limit maxInputBytes (${limit.maxInputBytes} bytes, ${origin}): raise it with ${raise}`;
 }
 
 const UNITS: Record<string, number> = {

@@ -4,6 +4,11 @@ import type { RawStats, TimedStats } from '../spec-model/bench-report-types.gene
 export interface LatencyStatistics {
   mean: number;
   p50: number;
+  /** The 95% interval of the median, when computed from the samples (not tinybench's own). */
+  p50Low?: number;
+  p50High?: number;
+  /** Samples with a modified z-score above OUTLIER_Z. */
+  outliers?: number;
   p99: number;
   min: number;
   max: number;
@@ -22,6 +27,9 @@ export function timedStats(latency: LatencyStatistics, inputBytes: number): Time
     mbPerSec: megabytesPerSecond(inputBytes, latency.mean),
     meanMs: latency.mean,
     p50Ms: latency.p50,
+    ...(latency.p50Low !== undefined && latency.p50High !== undefined
+      ? { p50LowMs: latency.p50Low, p50HighMs: latency.p50High }
+      : {}),
     p99Ms: latency.p99,
     minMs: latency.min,
     maxMs: latency.max,
@@ -29,6 +37,7 @@ export function timedStats(latency: LatencyStatistics, inputBytes: number): Time
     moeMs: latency.moe,
     rme: Number.isFinite(latency.rme) ? latency.rme : 0,
     samples: latency.samplesCount,
+    ...(latency.outliers !== undefined ? { outliers: latency.outliers } : {}),
   };
 }
 
@@ -43,10 +52,12 @@ export function rawStats(
   const variance =
     n > 1 ? samples.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (n - 1) : 0;
   const moe = n > 1 ? tCritical95(n - 1) * Math.sqrt(variance / n) : 0;
+  const sorted = Float64Array.from(samples).sort();
   return {
     opsPerSec: mean > 0 ? 1000 / mean : 0,
     mbPerSec: megabytesPerSecond(inputBytes, mean),
     meanMs: mean,
+    p50Ms: quantileOf(sorted, 0.5),
     moeMs: moe,
     rme: mean > 0 ? (100 * moe) / mean : 0,
     samples: n,
@@ -65,15 +76,15 @@ export function latencyOf(samples: ArrayLike<number>): LatencyStatistics {
   for (let i = 0; i < n; i++) squares += (sorted[i]! - mean) ** 2;
   const sd = n > 1 ? Math.sqrt(squares / (n - 1)) : 0;
   const moe = n > 1 ? tCritical95(n - 1) * (sd / Math.sqrt(n)) : 0;
-  const quantile = (q: number): number => {
-    const at = (n - 1) * q;
-    const low = Math.floor(at);
-    const high = Math.min(n - 1, low + 1);
-    return sorted[low]! + (sorted[high]! - sorted[low]!) * (at - low);
-  };
+  const quantile = (q: number): number => quantileOf(sorted, q);
+  const p50 = quantile(0.5);
+  const interval = medianInterval(sorted);
   return {
     mean,
-    p50: quantile(0.5),
+    p50,
+    p50Low: interval.low,
+    p50High: interval.high,
+    outliers: countOutliers(sorted, p50),
     p99: quantile(0.99),
     min: sorted[0]!,
     max: sorted[n - 1]!,
@@ -82,6 +93,59 @@ export function latencyOf(samples: ArrayLike<number>): LatencyStatistics {
     rme: mean > 0 ? (100 * moe) / mean : 0,
     samplesCount: n,
   };
+}
+
+/** A quantile of sorted samples, interpolated linearly (as tinybench does). */
+function quantileOf(sorted: Float64Array, q: number): number {
+  const n = sorted.length;
+  const at = (n - 1) * q;
+  const low = Math.floor(at);
+  const high = Math.min(n - 1, low + 1);
+  return sorted[low]! + (sorted[high]! - sorted[low]!) * (at - low);
+}
+
+/**
+ * The distribution-free 95% confidence interval of the median: the order statistics of ranks
+ * (n - 1.96 sqrt n) / 2 and 1 + (n + 1.96 sqrt n) / 2, which assume nothing of the latency
+ * distribution (skewed, with a long tail, as call latencies are).
+ */
+export function medianInterval(sorted: ArrayLike<number>): { low: number; high: number } {
+  const n = sorted.length;
+  const spread = 1.959964 * Math.sqrt(n);
+  const low = Math.max(1, Math.floor((n - spread) / 2));
+  const high = Math.min(n, Math.ceil(1 + (n + spread) / 2));
+  return { low: sorted[low - 1]!, high: sorted[high - 1]! };
+}
+
+/**
+ * Modified z-score above which a sample is an outlier: hyperfine's threshold, not Iglewicz and
+ * Hoaglin's 3.5, since call latencies are skewed (3.5 flags a third of a quiet 120 ns call).
+ */
+export const OUTLIER_Z = 14;
+
+/** Two clock readings closer than this (1 ps) differ only by floating-point noise. */
+const SAME_READING_MS = 1e-9;
+
+/**
+ * Samples whose modified z-score, 0.6745 (x - median) / MAD, is above OUTLIER_Z. A fast call's
+ * samples are a few ticks of the clock (110, 120, 130 ns), so the MAD is taken as at least
+ * one tick: otherwise float noise between equal readings makes a tiny MAD and half the
+ * samples outliers.
+ */
+export function countOutliers(sorted: ArrayLike<number>, median: number): number {
+  const deviations = Float64Array.from(sorted, (value) => Math.abs(value - median)).sort();
+  let tick = Infinity;
+  for (let i = 1; i < sorted.length; i++) {
+    const gap = sorted[i]! - sorted[i - 1]!;
+    if (gap > SAME_READING_MS && gap < tick) tick = gap;
+  }
+  if (tick === Infinity) return 0; // every sample the same reading
+  const mad = Math.max(quantileOf(deviations, 0.5), tick);
+  let count = 0;
+  for (let i = 0; i < deviations.length; i++) {
+    if ((0.6745 * deviations[i]!) / mad > OUTLIER_Z) count++;
+  }
+  return count;
 }
 
 /** Two-sided 95% critical values of Student's t for 1..30 degrees of freedom. */

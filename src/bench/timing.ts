@@ -27,13 +27,14 @@ export function timeTask(
   settings: TimingSettings,
   retainSamples = false,
   describeThrow: DescribeThrow = describeTrap,
+  minSamples = MIN_SAMPLES,
 ): Timed<LatencyStatistics & { samples?: ArrayLike<number> | undefined }> {
   const bench = new Bench({
     time: settings.timeMs,
     warmup: settings.warmupMs > 0,
     warmupTime: settings.warmupMs,
     warmupIterations: 4,
-    iterations: MIN_SAMPLES,
+    iterations: minSamples,
     throws: false,
     retainSamples,
   });
@@ -56,6 +57,7 @@ export function timeRawLoop(
   call: () => unknown,
   settings: TimingSettings,
   describeThrow: DescribeThrow = describeTrap,
+  minSamples = MIN_SAMPLES,
 ): Timed<{ samples: number[]; callsPerSample: number }> {
   try {
     const warmEnd = performance.now() + settings.warmupMs;
@@ -70,7 +72,7 @@ export function timeRawLoop(
     }
     const samples: number[] = [];
     const end = performance.now() + settings.timeMs;
-    while (samples.length < MIN_SAMPLES || performance.now() < end) {
+    while (samples.length < minSamples || performance.now() < end) {
       const began = performance.now();
       for (let i = 0; i < batch; i++) call();
       samples.push((performance.now() - began) / batch);
@@ -85,7 +87,8 @@ export function timeRawLoop(
  * Rounds of raw loop and harness, alternating, so that drift (CPU frequency, V8 tiering up, a
  * neighbour's load) falls on both alike. Each side's samples are pooled over the rounds; the
  * harness overhead is the median of the rounds' harness/raw ratios, so that one disturbed
- * round does not decide it.
+ * round does not decide it. The fewest samples hold for the pool, not each round: a call that
+ * takes 200 ms (a 1 GiB input) is timed 10 times a side, not 50.
  */
 export const ROUNDS = 5;
 
@@ -119,13 +122,14 @@ export function timeAlternating(
   const harness: number[] = [];
   const roundRatios: number[] = [];
   let callsPerSample = 1;
+  const perRound = Math.ceil(MIN_SAMPLES / ROUNDS);
   for (let round = 0; round < ROUNDS; round++) {
     const budget = { timeMs: timing.timeMs / ROUNDS, warmupMs: round === 0 ? timing.warmupMs : 0 };
-    const rawRound = timeRawLoop(call, budget, describeThrow);
+    const rawRound = timeRawLoop(call, budget, describeThrow, perRound);
     if (!rawRound.ok) return `stopped during the raw loop: ${rawRound.message}`;
     raw.push(...rawRound.value.samples);
     callsPerSample = Math.max(callsPerSample, rawRound.value.callsPerSample);
-    const harnessRound = timeTask(name, call, budget, true, describeThrow);
+    const harnessRound = timeTask(name, call, budget, true, describeThrow, perRound);
     if (!harnessRound.ok) return `stopped during the timed calls: ${harnessRound.message}`;
     const samples = harnessRound.value.samples ?? [];
     for (let i = 0; i < samples.length; i++) harness.push(samples[i]!);

@@ -1,7 +1,7 @@
 import type { BenchOptions } from '../bench/run-bench.js';
 import { parseSizes } from '../bench/sizes.js';
 import { BENCH_OPTIONS, COMMANDS } from './options.js';
-import { decimal, integer, parseWithTable, seedText } from './parse-table.js';
+import { byteSize, decimal, integer, parseWithTable, seedText } from './parse-table.js';
 
 export interface BenchCliArgs {
   plugins: string[];
@@ -37,6 +37,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchCliArgs {
   }
   const seed = text('seed');
   if (parsed.flag('no-instructions')) options.instructions = false;
+  if (parsed.flag('quick')) options.quick = true;
   const max = text('max-instructions-per-byte');
   if (max !== undefined) {
     options.maxInstructionsPerByte = decimal('max-instructions-per-byte', max);
@@ -47,6 +48,10 @@ export function parseBenchArgs(argv: readonly string[]): BenchCliArgs {
   if (percent !== undefined) {
     options.failOnRegressionPercent = decimal('fail-on-regression', percent);
   }
+  const maxInput = text('max-input-size');
+  if (maxInput !== undefined) options.maxInputBytes = byteSize('max-input-size', maxInput);
+  const maxMemory = text('max-memory');
+  if (maxMemory !== undefined) options.maxMemoryBytes = byteSize('max-memory', maxMemory);
   const timeout = text('plugin-timeout');
   if (timeout !== undefined) options.pluginTimeoutMs = integer('plugin-timeout', timeout);
   const color = parsed.last('color', 'no-color');

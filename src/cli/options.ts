@@ -1,4 +1,4 @@
-import { BENCH_DEFAULTS } from '../bench/run-bench.js';
+import { BENCH_DEFAULTS, QUICK_DEFAULTS } from '../bench/run-bench.js';
 import { DEPTHS } from '../property/depth.js';
 import { DEFAULT_SEED } from '../runner/run-conformance.js';
 import { loadSpec } from '../spec-model/load-spec.js';
@@ -198,16 +198,22 @@ const FIXED_OPTIONS: OptionSpec[] = [
   ...COMMON_OPTIONS,
 ];
 
+/** The spec's limits as options (all of them, or the named ones), described by the spec. */
+function limitOptions(names?: readonly string[]): OptionSpec[] {
+  return loadSpec()
+    .limits.filter((limit) => !names || names.includes(limit.name))
+    .map((limit) => ({
+      name: limit.option.replace(/^--/, ''),
+      kind: 'integer',
+      placeholder: limit.unit,
+      default: String(limit.default),
+      description: limit.description,
+      limit: limit.name,
+    }));
+}
+
 export function optionTable(): OptionSpec[] {
-  const limits: OptionSpec[] = loadSpec().limits.map((limit) => ({
-    name: limit.option.replace(/^--/, ''),
-    kind: 'integer',
-    placeholder: limit.unit,
-    default: String(limit.default),
-    description: limit.description,
-    limit: limit.name,
-  }));
-  return [...FIXED_OPTIONS, ...limits];
+  return [...FIXED_OPTIONS, ...limitOptions()];
 }
 
 /** The option rows of a help text: flag and placeholder padded to a column, then the text. */
@@ -315,6 +321,11 @@ export const BENCH_OPTIONS: readonly OptionSpec[] = [
     description: 'Seed of the generated inputs; "random" picks one.',
   },
   {
+    name: 'quick',
+    kind: 'flag',
+    description: `For pull-request checks: instruction counts as always, and a short timing run (sizes ${QUICK_DEFAULTS.sizes.map((size) => `${size / 1024}k`).join(',')}, --time ${QUICK_DEFAULTS.timeMs}, --warmup ${QUICK_DEFAULTS.warmupMs} unless given); the full run is for published reports.`,
+  },
+  {
     name: 'no-instructions',
     kind: 'flag',
     description: 'Skip instruction counting (a binaryen-instrumented copy of each module).',
@@ -357,8 +368,10 @@ export const BENCH_OPTIONS: readonly OptionSpec[] = [
     placeholder: 'ms',
     default: String(BENCH_DEFAULTS.pluginTimeoutMs),
     description:
-      "Deadline for one plugin's whole bench; a plugin past it is stopped and reported as an error.",
+      "Deadline for one plugin's whole bench, not counting the host's own work (generating and copying inputs, the JavaScript baseline) up to as much again; a plugin past it is stopped and reported as an error.",
   },
+  // The limits the bench enforces: a size above maxInputBytes is refused before anything runs.
+  ...limitOptions(['maxInputBytes', 'maxMemoryBytes']),
   ...COMMON_OPTIONS,
 ];
 

@@ -95,6 +95,10 @@ export interface BenchSettings {
    */
   warmupMs: number;
   /**
+   * A --quick run: fewer sizes and a short timing run by default, for pull-request checks; instruction counts as in a full run.
+   */
+  quick?: boolean;
+  /**
    * Seed of the generated inputs.
    */
   seed: number;
@@ -114,9 +118,17 @@ export interface BenchSettings {
    */
   instructions: boolean;
   /**
-   * Deadline for one plugin's whole bench (--plugin-timeout).
+   * Deadline for one plugin's whole bench (--plugin-timeout), not counting the host's own work.
    */
   pluginTimeoutMs: number;
+  /**
+   * The largest input the host passes (--max-input-size); larger sizes are refused before the run.
+   */
+  maxInputBytes?: number;
+  /**
+   * The plugin's memory limit (--max-memory), enforced inside the module.
+   */
+  maxMemoryBytes?: number;
 }
 /**
  * This interface was referenced by `BenchReport`'s JSON-Schema
@@ -232,13 +244,13 @@ export interface MeasuredCase {
   harnessOverhead: number;
   js?: JsResult;
   /**
-   * js.stats.meanMs / harness.meanMs: above 1 the plugin is faster than the JavaScript baseline.
+   * js.stats.p50Ms / harness.p50Ms (the medians, as the reports' headline): above 1 the plugin is faster than the JavaScript baseline.
    */
   jsOverWasm?: number;
   instructions?: Instructions;
 }
 /**
- * Per-call latency statistics of a tinybench task (one sample per call). ops/s is 1000 / meanMs; moeMs is the half-width of the 95% confidence interval of the mean.
+ * Per-call latency statistics of a tinybench task (one sample per call). ops/s is 1000 / meanMs; moeMs is the half-width of the 95% confidence interval of the mean. The reports' headline is the median (p50Ms) with its 95% interval (p50LowMs to p50HighMs).
  *
  * This interface was referenced by `BenchReport`'s JSON-Schema
  * via the `definition` "TimedStats".
@@ -251,6 +263,14 @@ export interface TimedStats {
   mbPerSec: number;
   meanMs: number;
   p50Ms: number;
+  /**
+   * Lower end of the distribution-free 95% confidence interval of the median (an order statistic of the samples).
+   */
+  p50LowMs?: number;
+  /**
+   * Upper end of that interval.
+   */
+  p50HighMs?: number;
   p99Ms: number;
   minMs: number;
   maxMs: number;
@@ -261,6 +281,10 @@ export interface TimedStats {
    */
   rme: number;
   samples: number;
+  /**
+   * Samples whose modified z-score (0.6745 (x - median) / MAD) is above 14 (hyperfine's threshold; the MAD is at least one clock tick).
+   */
+  outliers?: number;
 }
 /**
  * The raw baseline: a bare loop calling the export on the same resident buffers, timed in batches; each sample is one batch's mean per-call time.
@@ -272,6 +296,10 @@ export interface RawStats {
   opsPerSec: number;
   mbPerSec: number;
   meanMs: number;
+  /**
+   * Median of the batch means (ms per call).
+   */
+  p50Ms?: number;
   moeMs: number;
   rme: number;
   samples: number;

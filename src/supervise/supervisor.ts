@@ -51,7 +51,11 @@ export interface SupervisedWorker<Job, Message> {
   job: Job;
   /** Watch every plugin call the worker makes, through a shared call watch. */
   watch?: CallWatchSettings | undefined;
-  /** A wall-clock deadline for the worker as a whole. */
+  /**
+   * A wall-clock deadline for the worker as a whole. Time between a worker's
+   * `zc:host-work` busy and idle notices (the tool's own work) does not count, up to as much
+   * again as the deadline.
+   */
   overallTimeoutMs?: number | undefined;
   /** Every message that is not a supervisor notice, in order. */
   onMessage?: (message: Message) => void;
@@ -95,7 +99,14 @@ export function superviseWorker<Job extends object, Message>(
   const reader =
     run.watch && watchBuffer ? new CallWatchReader(watchBuffer, run.watch.exportNames) : undefined;
   let cpuClock: (() => number) | undefined;
-  const started = performance.now();
+  // The overall deadline counts from the thread's start: creating it is no time of the job's.
+  let started = performance.now();
+  worker.once('online', () => {
+    started = performance.now();
+  });
+  // Host-side work the worker announced: its time is not charged to the overall deadline.
+  let hostWorkMs = 0;
+  let hostWorkSince: number | undefined;
   let exited = false;
 
   return new Promise<WorkerEnd>((resolve) => {
@@ -145,8 +156,15 @@ export function superviseWorker<Job extends object, Message>(
       timers.push(
         setInterval(
           () => {
-            const wallMs = Math.round(performance.now() - started);
-            if (wallMs < limit) return;
+            const now = performance.now();
+            const wallMs = Math.round(now - started);
+            // Capped at the deadline itself: plugin code reached from host work (an `alloc`
+            // the host places buffers through) cannot hold the worker for more than twice it.
+            const hostMs = Math.min(
+              limit,
+              hostWorkMs + (hostWorkSince === undefined ? 0 : now - hostWorkSince),
+            );
+            if (wallMs - hostMs < limit) return;
             finish({
               kind: 'stopped',
               reason: 'overall-deadline',
@@ -166,6 +184,12 @@ export function superviseWorker<Job extends object, Message>(
         run.onMessage?.(message as Message);
       } else if (message.type === 'zc:thread') {
         cpuClock = threadCpuClock(message.tid);
+      } else if (message.type === 'zc:host-work') {
+        if (message.busy) hostWorkSince ??= performance.now();
+        else if (hostWorkSince !== undefined) {
+          hostWorkMs += performance.now() - hostWorkSince;
+          hostWorkSince = undefined;
+        }
       } else {
         finish({ kind: 'done' });
       }

@@ -6,6 +6,7 @@ import type { CallShape } from '../../abi/call-shape.js';
 import type { BenchInput } from '../inputs.js';
 import { placeResident } from '../../abi/resident-call.js';
 import { COUNTER_EXPORT } from './instrument.js';
+import { NO_HOST_WORK, type HostWork } from '../first-call.js';
 
 export type Counted = { ok: true; perCall: number } | { ok: false; message: string };
 
@@ -20,6 +21,7 @@ export function countInstructions(
   shape: CallShape,
   input: BenchInput,
   capacity: number | undefined,
+  hostWork: HostWork = NO_HOST_WORK,
 ): Counted {
   const setup = startPlugin(module, options);
   if (!setup.ok) return { ok: false, message: describeSetupFailure(setup) };
@@ -28,7 +30,7 @@ export function countInstructions(
   if (!(counter instanceof WebAssembly.Global)) {
     return { ok: false, message: `the instrumented module does not export ${COUNTER_EXPORT}` };
   }
-  const placed = placeResident(plugin, shape, input, capacity);
+  const placed = hostWork(() => placeResident(plugin, shape, input, capacity));
   if (!placed.ok) return { ok: false, message: placed.problem };
   try {
     const first = placed.resident.call();

@@ -41,3 +41,8 @@ export function formatPerByte(value: number): string {
 }
 
 export const shortHash = (sha256: string): string => sha256.slice(0, 12);
+
+/** A change in percent with its sign, an increase too: `+12.3%`, `-4.0%`, `+0.0%`. */
+export function formatChange(percent: number): string {
+  return `${percent >= 0 ? '+' : ''}${percent.toFixed(1)}%`;
+}

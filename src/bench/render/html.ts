@@ -6,12 +6,15 @@ import type {
 } from '../../spec-model/bench-report-types.generated.js';
 import { formatSize } from '../../util/format-size.js';
 import { sanitizeDeep } from '../../util/sanitize.js';
-import { formatDuration } from './format.js';
+import { formatChange, formatDuration } from './format.js';
 import {
   COLUMNS,
   OVERHEAD_TARGET,
   caseCells,
   environmentFacts,
+  headlineMbPerSec,
+  jsOverWasmOf,
+  noiseWarnings,
   overheadAt64k,
   pluginFacts,
   pluginTitle,
@@ -34,24 +37,48 @@ figure { margin: 0; } figcaption { font-weight: 600; margin-bottom: 0.25rem; }
 .chart .line { fill: none; stroke-width: 2; }
 .chart .wasm { stroke: #2563eb; } .chart .raw { stroke: #9ca3af; stroke-dasharray: 4 3; } .chart .js { stroke: #d97706; }
 .chart circle.wasm { fill: #2563eb; } .chart circle.raw { fill: #9ca3af; stroke-dasharray: none; } .chart circle.js { fill: #d97706; }
-.error { color: #b91c1c; }
+.error { color: #b91c1c; } .warning { color: #b45309; }
+.chart .errorbar { stroke-width: 1.5; }
 `;
 
-/** The series of one export's chart: the harness (wasm), the raw loop, and JavaScript when it matched. */
+/**
+ * The series of one export's chart: the harness (wasm), the raw loop, and JavaScript when it
+ * matched. Each is drawn from the figures the table shows, so the chart's ratios are the
+ * table's: the harness at its median MB/s (with the median's interval as an error bar), the
+ * raw loop at that times harness/raw, JavaScript at the harness times the "vs JS" ratio.
+ */
 export function chartSeries(cases: readonly MeasuredCase[]): ChartSeries[] {
+  const wasm = (c: MeasuredCase): number => headlineMbPerSec(c.harness, c.inputBytes);
   const series: ChartSeries[] = [
     {
       name: 'wasm (harness)',
       className: 'wasm',
-      points: cases.map((c) => ({ x: c.size, y: c.harness.mbPerSec })),
+      points: cases.map((c) => {
+        const { p50LowMs: low, p50HighMs: high } = c.harness;
+        return {
+          x: c.size,
+          y: wasm(c),
+          ...(low !== undefined && high !== undefined
+            ? {
+                range: [
+                  headlineMbPerSec({ p50Ms: high }, c.inputBytes),
+                  headlineMbPerSec({ p50Ms: low }, c.inputBytes),
+                ] as const,
+              }
+            : {}),
+        };
+      }),
     },
     {
       name: 'wasm (raw loop)',
       className: 'raw',
-      points: cases.map((c) => ({ x: c.size, y: c.raw.mbPerSec })),
+      points: cases.map((c) => ({ x: c.size, y: wasm(c) * c.harnessOverhead })),
     },
   ];
-  const js = cases.flatMap((c) => (c.js?.stats ? [{ x: c.size, y: c.js.stats.mbPerSec }] : []));
+  const js = cases.flatMap((c) => {
+    const ratio = jsOverWasmOf(c);
+    return ratio !== undefined ? [{ x: c.size, y: wasm(c) / ratio }] : [];
+  });
   if (js.length > 0) series.push({ name: 'JavaScript', className: 'js', points: js });
   return series;
 }
@@ -96,6 +123,8 @@ function pluginSection(plugin: PluginBench): string {
       `<p>Harness overhead at 64 KiB (median over rounds of harness mean / raw loop mean): ${escapeHtml(overhead.replace(/`/g, ''))}; target ≤ ${OVERHEAD_TARGET.toFixed(2)}×.</p>`,
     );
   }
+  for (const warning of noiseWarnings(plugin))
+    out.push(`<p class="warning">⚠ ${escapeHtml(warning.replace(/`/g, ''))}</p>`);
   out.push('</section>');
   return out.join('\n');
 }
@@ -108,7 +137,7 @@ function comparisonSection(cases: readonly CaseComparison[]): string {
       c.export,
       formatSize(c.size),
       c.time.verdict,
-      c.time.changePercent !== undefined ? `${c.time.changePercent.toFixed(1)}%` : '',
+      c.time.changePercent !== undefined ? formatChange(c.time.changePercent) : '',
       c.time.baselineMeanMs !== undefined && c.time.currentMeanMs !== undefined
         ? `${formatDuration(c.time.baselineMeanMs)} → ${formatDuration(c.time.currentMeanMs)}`
         : '',

@@ -5,12 +5,13 @@ import type {
 } from '../../spec-model/bench-report-types.generated.js';
 import { formatSize } from '../../util/format-size.js';
 import { sanitizeDeep, sanitizeText } from '../../util/sanitize.js';
-import { formatDuration } from './format.js';
+import { formatChange, formatDuration } from './format.js';
 import {
   COLUMNS,
   OVERHEAD_TARGET,
   caseCells,
   environmentFacts,
+  noiseWarnings,
   overheadAt64k,
   pluginFacts,
   pluginTitle,
@@ -23,11 +24,12 @@ const escapeCell = (text: string): string => sanitizeText(text).replace(/\|/g, '
 const RIGHT = new Set<string>([
   'ops/s',
   'MB/s',
+  'median',
   'mean',
-  'p50',
   'p99',
   '±rme',
   'samples',
+  'outliers',
   'harness/raw',
   'instr/call',
   'instr/byte',
@@ -58,9 +60,7 @@ function comparisonRows(cases: readonly CaseComparison[]): string[][] {
     c.export,
     formatSize(c.size),
     c.time.verdict,
-    c.time.changePercent !== undefined
-      ? `${c.time.changePercent >= 0 ? '+' : ''}${c.time.changePercent.toFixed(1)}%`
-      : '',
+    c.time.changePercent !== undefined ? formatChange(c.time.changePercent) : '',
     c.time.baselineMeanMs !== undefined && c.time.currentMeanMs !== undefined
       ? `${formatDuration(c.time.baselineMeanMs)} → ${formatDuration(c.time.currentMeanMs)}`
       : '',
@@ -93,6 +93,8 @@ export function renderMarkdown(unsafeReport: BenchReport): string {
     );
     if (plugin.error) out.push('', `**error:** ${plugin.error}`);
     if (plugin.cases.length > 0) out.push('', pluginTable(plugin));
+    const warnings = noiseWarnings(plugin);
+    if (warnings.length > 0) out.push('', ...warnings.map((warning) => `> ⚠ ${warning}`));
     const overhead = overheadAt64k(plugin);
     if (overhead)
       out.push(
@@ -140,6 +142,7 @@ export function renderSummaryTable(unsafeReport: BenchReport): string {
     'export',
     'input',
     'MB/s',
+    'median',
     'mean',
     '±rme',
     'harness/raw',

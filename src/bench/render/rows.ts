@@ -1,7 +1,9 @@
 import type {
   BenchReport,
   CaseResult,
+  MeasuredCase,
   PluginBench,
+  TimedStats,
 } from '../../spec-model/bench-report-types.generated.js';
 import { formatSize } from '../../util/format-size.js';
 import {
@@ -19,11 +21,12 @@ export const COLUMNS = [
   'input',
   'ops/s',
   'MB/s',
+  'median',
   'mean',
-  'p50',
   'p99',
   '±rme',
   'samples',
+  'outliers',
   'harness/raw',
   'vs JS',
   'instr/call',
@@ -35,6 +38,70 @@ export type Column = (typeof COLUMNS)[number];
 /** Target of the harness overhead (median over rounds of harness mean / raw loop mean) at 64 KiB. */
 export const OVERHEAD_TARGET = 1.05;
 export const OVERHEAD_SIZE = 64 * 1024;
+
+/**
+ * The headline of a timed task is its median: call latencies have a long tail (a GC pause, a
+ * neighbour's burst), which moves the mean and not the median. ops/s and MB/s follow from it,
+ * in the tables and on the charts alike.
+ */
+export const headlineOpsPerSec = (stats: Pick<TimedStats, 'p50Ms'>): number =>
+  stats.p50Ms > 0 ? 1000 / stats.p50Ms : 0;
+export const headlineMbPerSec = (stats: Pick<TimedStats, 'p50Ms'>, bytes: number): number =>
+  stats.p50Ms > 0 ? bytes / (stats.p50Ms / 1000) / 1e6 : 0;
+
+/** JavaScript median over the plugin's: above 1 the plugin is faster. The chart's ratio too. */
+export function jsOverWasmOf(result: MeasuredCase): number | undefined {
+  const js = result.js?.stats;
+  return js && js.p50Ms > 0 && result.harness.p50Ms > 0
+    ? js.p50Ms / result.harness.p50Ms
+    : undefined;
+}
+
+/** The half-width of the median's 95% interval (the wider side), in percent of the median. */
+export function medianIntervalPercent(stats: TimedStats): number | undefined {
+  if (stats.p50LowMs === undefined || stats.p50HighMs === undefined || stats.p50Ms <= 0)
+    return undefined;
+  return (
+    (100 * Math.max(stats.p50HighMs - stats.p50Ms, stats.p50Ms - stats.p50LowMs)) / stats.p50Ms
+  );
+}
+
+/** Past these a row's figures are noise, not a measurement (hyperfine warns alike). */
+export const NOISE_LIMITS = { rmePercent: 5, intervalPercent: 5, outlierShare: 0.02 } as const;
+
+/** Why a measured case's timing is unreliable, or nothing when it is not. */
+export function noiseProblems(result: CaseResult): string[] {
+  if (result.status !== 'measured') return [];
+  const { harness } = result;
+  const problems: string[] = [];
+  if (harness.rme > NOISE_LIMITS.rmePercent)
+    problems.push(`±rme ${harness.rme.toFixed(1)}% (above ${NOISE_LIMITS.rmePercent}%)`);
+  const interval = medianIntervalPercent(harness);
+  if (interval !== undefined && interval > NOISE_LIMITS.intervalPercent)
+    problems.push(
+      `median interval ±${interval.toFixed(1)}% (above ${NOISE_LIMITS.intervalPercent}%)`,
+    );
+  if (harness.outliers !== undefined && harness.samples > 0) {
+    const share = harness.outliers / harness.samples;
+    if (share > NOISE_LIMITS.outlierShare)
+      problems.push(
+        `${(share * 100).toFixed(1)}% outliers (above ${NOISE_LIMITS.outlierShare * 100}%)`,
+      );
+  }
+  return problems;
+}
+
+/** One warning per unreliable row of a plugin, to print under its table. */
+export function noiseWarnings(plugin: PluginBench): string[] {
+  return plugin.cases.flatMap((result) => {
+    const problems = noiseProblems(result);
+    return problems.length > 0
+      ? [
+          `\`${result.export}\` at ${formatSize(result.size)}: ${problems.join(', ')}: the timing is unreliable; re-run on a quiet machine, or with a longer --time`,
+        ]
+      : [];
+  });
+}
 
 export function statusText(result: CaseResult): string | undefined {
   if (result.status === 'rejected') return `input rejected (code ${result.code})`;
@@ -51,17 +118,21 @@ export function caseCells(result: CaseResult): Record<Column, string> {
     return cells;
   }
   const { harness } = result;
-  cells['ops/s'] = formatCount(harness.opsPerSec);
-  cells['MB/s'] = formatCount(harness.mbPerSec);
+  cells['ops/s'] = formatCount(headlineOpsPerSec(harness));
+  cells['MB/s'] = formatCount(headlineMbPerSec(harness, result.inputBytes));
+  const interval = medianIntervalPercent(harness);
+  const noisy = noiseProblems(result).length > 0 ? ' ⚠' : '';
+  cells.median = `${formatDuration(harness.p50Ms)}${interval !== undefined ? ` ±${interval.toFixed(1)}%` : ''}${noisy}`;
   cells.mean = formatDuration(harness.meanMs);
-  cells.p50 = formatDuration(harness.p50Ms);
   cells.p99 = formatDuration(harness.p99Ms);
   cells['±rme'] = `${harness.rme.toFixed(1)}%`;
   cells.samples = formatCount(harness.samples);
+  cells.outliers = harness.outliers !== undefined ? formatCount(harness.outliers) : '';
   cells['harness/raw'] = formatRatio(result.harnessOverhead);
+  const jsOverWasm = jsOverWasmOf(result);
   cells['vs JS'] =
-    result.jsOverWasm !== undefined
-      ? formatJsComparison(result.jsOverWasm)
+    jsOverWasm !== undefined
+      ? formatJsComparison(jsOverWasm)
       : result.js && !result.js.matches
         ? 'output differs'
         : '';
@@ -124,7 +195,7 @@ export function settingsFacts(report: BenchReport): string[] {
     s.input
       ? `input ${s.input.path} (${s.input.bytes} bytes)`
       : `sizes ${s.sizes.map(formatSize).join(', ')}`,
-    `${s.timeMs} ms per timed task (${s.warmupMs} ms warm-up)`,
+    `${s.timeMs} ms per timed task (${s.warmupMs} ms warm-up)${s.quick ? ', quick' : ''}`,
     `seed ${s.seed}`,
     ...(s.exports ? [`exports ${s.exports.join(', ')}`] : []),
   ];

@@ -15,6 +15,8 @@ export interface ChartPoint {
   x: number;
   /** MB/s. */
   y: number;
+  /** An interval around y (MB/s), drawn as an error bar. */
+  range?: readonly [number, number];
 }
 
 export interface ChartSeries {
@@ -56,7 +58,9 @@ export function throughputChart(
   const xs = [...new Set(points.map((p) => p.x))].sort((a, b) => a - b);
   const xMin = Math.log2(xs[0] ?? 1);
   const xMax = Math.log2(xs[xs.length - 1] ?? 2);
-  const yValues = points.map((p) => Math.log10(p.y));
+  const yValues = points.flatMap((p) =>
+    [p.y, ...(p.range ?? [])].filter((y) => y > 0).map((y) => Math.log10(y)),
+  );
   const yMin = points.length > 0 ? Math.floor(Math.min(...yValues)) : 0;
   let yMax = points.length > 0 ? Math.ceil(Math.max(...yValues)) : 1;
   if (yMax === yMin) yMax = yMin + 1;
@@ -95,6 +99,12 @@ export function throughputChart(
       parts.push(`<polyline class="line ${s.className}" points="${path}"/>`);
     }
     for (const p of drawn) {
+      if (p.range && p.range[0] > 0 && p.range[1] > 0) {
+        const at = round(xAt(p.x));
+        parts.push(
+          `<line class="errorbar line ${s.className}" data-size="${p.x}" data-low="${p.range[0]}" data-high="${p.range[1]}" x1="${at}" x2="${at}" y1="${round(yAt(p.range[0]))}" y2="${round(yAt(p.range[1]))}"/>`,
+        );
+      }
       parts.push(
         `<circle class="point ${s.className}" data-series="${escapeHtml(s.name)}" data-size="${p.x}" data-value="${p.y}" cx="${round(xAt(p.x))}" cy="${round(yAt(p.y))}" r="4"><title>${escapeHtml(`${s.name}: ${formatCount(p.y)} MB/s at ${formatSize(p.x)}`)}</title></circle>`,
       );

@@ -1,11 +1,13 @@
 import { createColors } from 'picocolors';
 import type { BenchReport, PluginBench } from '../../spec-model/bench-report-types.generated.js';
 import { formatSize } from '../../util/format-size.js';
+import { formatChange } from './format.js';
 import { sanitizeDeep, sanitizeText } from '../../util/sanitize.js';
 import {
   OVERHEAD_TARGET,
   caseCells,
   environmentFacts,
+  noiseWarnings,
   overheadAt64k,
   pluginFacts,
   settingsFacts,
@@ -19,8 +21,8 @@ const TEXT_COLUMNS: Column[] = [
   'input',
   'ops/s',
   'MB/s',
+  'median',
   'mean',
-  'p99',
   '±rme',
   'harness/raw',
   'vs JS',
@@ -70,6 +72,8 @@ function pluginText(plugin: PluginBench, c: Colors): string[] {
       `  harness overhead at 64 KiB: ${overhead.replace(/`/g, '')} (target ≤ ${OVERHEAD_TARGET.toFixed(2)}×)`,
     );
   }
+  for (const warning of noiseWarnings(plugin))
+    lines.push(`  ${c.yellow(`⚠ ${warning.replace(/`/g, '')}`)}`);
   return lines;
 }
 
@@ -94,9 +98,7 @@ export function renderBenchText(
     );
     for (const cmp of report.comparison.cases) {
       const change =
-        cmp.time.changePercent !== undefined
-          ? ` ${cmp.time.changePercent >= 0 ? '+' : ''}${cmp.time.changePercent.toFixed(1)}%`
-          : '';
+        cmp.time.changePercent !== undefined ? ` ${formatChange(cmp.time.changePercent)}` : '';
       const instr =
         cmp.instructions.verdict === 'not-compared'
           ? ''

@@ -19,6 +19,7 @@ const EXPORT_NAMES = [INSTANTIATE, 'process', 'tokenize', 'spin'];
 type ScriptedJob =
   | { mode: 'messages'; count: number }
   | { mode: 'idle' | 'spin' | 'throw' | 'return' }
+  | { mode: 'host-work'; forMs: number; then: 'done' | 'spin' }
   | { mode: 'exit'; code: number };
 
 async function runScripted(
@@ -108,6 +109,34 @@ describe.concurrent('superviseWorker', () => {
     { mode: 'spin' as const, name: 'a worker spinning outside any watched call' },
   ])('$name past overallTimeoutMs ends as overall-deadline', async ({ mode }) => {
     const { end } = await runScripted({ mode }, { overallTimeoutMs: 150 });
+    expect(stopped(end)).toMatchObject({ reason: 'overall-deadline', call: undefined });
+  });
+
+  it('host-side work the worker announces does not count against overallTimeoutMs', async () => {
+    // Host work longer than the deadline, shorter than twice it (the cap), with room for
+    // the worker to load its module before it announces the work.
+    const { end } = await runScripted(
+      { mode: 'host-work', forMs: 1300, then: 'done' },
+      { overallTimeoutMs: 1000 },
+    );
+    expect(end).toEqual({ kind: 'done' });
+  });
+
+  it('host-side work that never ends is stopped at twice the overall deadline', async () => {
+    // Without the cap the worker would never be stopped (and the test would time out); the
+    // deadline leaves room for the worker's own start, so the stop comes during host work.
+    const { end } = await runScripted(
+      { mode: 'host-work', forMs: 1e9, then: 'done' },
+      { overallTimeoutMs: 800 },
+    );
+    expect(stopped(end)).toMatchObject({ reason: 'overall-deadline', call: undefined });
+  });
+
+  it('after host-side work, the overall deadline counts again', async () => {
+    const { end } = await runScripted(
+      { mode: 'host-work', forMs: 200, then: 'spin' },
+      { overallTimeoutMs: 100 },
+    );
     expect(stopped(end)).toMatchObject({ reason: 'overall-deadline', call: undefined });
   });
 

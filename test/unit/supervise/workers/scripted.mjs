@@ -2,6 +2,7 @@
 // it never announces its thread, so the supervisor measures it in wall-clock time.
 import { parentPort } from 'node:worker_threads';
 import { setInterval } from 'node:timers';
+import { performance } from 'node:perf_hooks';
 
 parentPort.on('message', (job) => {
   switch (job.mode) {
@@ -15,6 +16,16 @@ parentPort.on('message', (job) => {
       break;
     case 'spin':
       for (;;);
+    case 'host-work': {
+      // Busy past any small deadline, but announced as the tool's own work.
+      parentPort.postMessage({ type: 'zc:host-work', busy: true });
+      const end = performance.now() + job.forMs;
+      while (performance.now() < end);
+      parentPort.postMessage({ type: 'zc:host-work', busy: false });
+      if (job.then === 'spin') for (;;);
+      parentPort.postMessage({ type: 'zc:done' });
+      break;
+    }
     case 'throw':
       throw new Error('the worker broke');
     case 'exit':
