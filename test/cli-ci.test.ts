@@ -107,6 +107,47 @@ describe('--junit', () => {
   });
 });
 
+describe('under GitHub Actions (GITHUB_ACTIONS=true)', () => {
+  const quick = ['--only', 'ZC-CALL-006', '--no-explore'];
+  const actions = (summary: string) => ({ GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary });
+
+  it('annotates failed rules on stdout and appends the job summary', async () => {
+    const summary = join(scratch, 'step-summary.md');
+    writeFileSync(summary, '# an earlier step\n');
+    const run = await cli([ECHO, broken, ...quick], actions(summary));
+    expect(run.exitCode).toBe(1);
+    const commands = run.stdout.split('\n').filter((line) => line.startsWith('::'));
+    expect(commands).toHaveLength(1);
+    expect(commands[0]!.startsWith(`::error file=${broken},title=ZC-CALL-006::`)).toBe(true);
+    const text = readFileSync(summary, 'utf8');
+    expect(text.startsWith('# an earlier step\n## zenith-conform ')).toBe(true);
+    expect(text).toContain(`### ${ECHO}`);
+    expect(text).toMatch(/\| ZC-CALL-006 \| must \| fails the run \| /);
+  });
+
+  it('keeps stdout for --json: the annotations go to stderr', async () => {
+    const run = await cli([broken, ...quick, '--json'], actions(join(scratch, 'json.md')));
+    expect(() => JSON.parse(run.stdout) as unknown).not.toThrow();
+    expect(run.stderr).toMatch(/^::error file=.*,title=ZC-CALL-006::/m);
+  });
+
+  it('writes neither with --no-github', async () => {
+    const summary = join(scratch, 'off.md');
+    const run = await cli([broken, ...quick, '--no-github'], actions(summary));
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout + run.stderr).not.toMatch(/^::/m);
+    expect(existsSync(summary)).toBe(false);
+  });
+
+  it('refuses a summary file it could not write before the run: exit 2', async () => {
+    const run = await cli([broken, ...quick], actions(scratch));
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toBe(
+      `zenith-conform: GITHUB_STEP_SUMMARY ${scratch} is a directory, expected a file\n`,
+    );
+  });
+});
+
 describe('--expect', () => {
   const expectFile = (entries: object[]): string => {
     const file = join(

@@ -50,6 +50,12 @@ const FIXED_OPTIONS: OptionSpec[] = [
       'Also write a JUnit XML report (one testcase per rule per plugin) to this file; - prints it on stdout instead of the text report.',
   },
   {
+    name: 'no-github',
+    kind: 'flag',
+    description:
+      'Under GitHub Actions (GITHUB_ACTIONS=true) write no ::error/::warning annotations and no job summary ($GITHUB_STEP_SUMMARY); both are on by default there.',
+  },
+  {
     name: 'expect',
     kind: 'string',
     placeholder: 'file',

@@ -20,6 +20,8 @@ export interface CliArgs {
   path: string | undefined;
   exports: string[] | undefined;
   junit: string | undefined;
+  /** false with --no-github: no annotations or job summary even under GitHub Actions. */
+  github: boolean;
   expect: string | undefined;
   shard: Shard | undefined;
   limits: Record<string, number>;
@@ -89,6 +91,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     runs: runs === undefined ? undefined : integer('runs', runs),
     path: text('path'),
     junit: text('junit'),
+    github: !parsed.flag('no-github'),
     expect: text('expect'),
     shard: shard === undefined ? undefined : parseShard(shard),
     seed: seed === undefined ? DEFAULT_SEED : seedText('seed', seed),

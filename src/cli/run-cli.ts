@@ -1,7 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { renderHuman, renderRuleList } from '../report/human.js';
 import { renderJunit } from '../report/junit.js';
+import { renderGithubAnnotations } from '../report/github.js';
+import { renderGithubSummary } from '../report/github-summary.js';
 import { loadKnownFailures } from '../runner/expectations.js';
 import { SpecIndex } from '../spec-model/spec-index.js';
 import { createProgress } from './progress.js';
@@ -84,6 +86,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const problem = fileProblem(junit);
       if (problem) throw new UsageError('ZC_BAD_OUTPUT', `--junit ${junit} ${problem}`);
     }
+    const github = githubOutput(io.env, args.github);
+    if (github.summary !== undefined) {
+      const problem = fileProblem(github.summary);
+      if (problem) {
+        throw new UsageError('ZC_BAD_OUTPUT', `GITHUB_STEP_SUMMARY ${github.summary} ${problem}`);
+      }
+    }
     const given = resolvePluginArgs(args.plugins);
     const plugins = args.shard ? selectShardOf(given, args.shard) : given;
     if (plugins.length === 0 && args.shard) {
@@ -120,6 +129,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (junit === '-') io.stdout(renderJunit(report));
     else if (args.json) io.stdout(`${safeJsonStringify(report, 2)}\n`);
     else io.stdout(renderHuman(report, spec, color));
+    if (github.annotations) {
+      // Workflow commands are read from both streams; stdout holding JSON or XML stays clean.
+      const annotations = renderGithubAnnotations(report);
+      if (junit === '-' || args.json) io.stderr(annotations);
+      else io.stdout(annotations);
+    }
     // Corpus files cut at --max-input-size are said on the terminal, a few of them.
     const capped = report.settings.corpus?.capped ?? [];
     for (const line of capped.slice(0, 5)) io.stderr(errorLine('check', sanitizeText(line)));
@@ -151,6 +166,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return EXIT.usage;
       }
     }
+    if (github.summary !== undefined) {
+      try {
+        // Appended: earlier steps of the job wrote their own parts of the summary.
+        appendFileSync(github.summary, `${renderGithubSummary(report)}\n`);
+      } catch (error) {
+        const text = `GITHUB_STEP_SUMMARY ${github.summary}: not written: ${fsErrorText(error)}`;
+        io.stderr(errorLine('check', sanitizeText(text)));
+        return EXIT.usage;
+      }
+    }
     if (report.plugins.some((plugin) => plugin.verdict === 'error')) return EXIT.usage;
     return report.summary.ok ? EXIT.ok : EXIT.failed;
   } catch (error) {
@@ -160,6 +185,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     throw error;
   }
+}
+
+/**
+ * GitHub-native output, on under GitHub Actions (GITHUB_ACTIONS=true) unless --no-github:
+ * annotations, and a job summary when the runner names a summary file.
+ */
+function githubOutput(
+  env: NodeJS.ProcessEnv,
+  wanted: boolean,
+): { annotations: boolean; summary?: string } {
+  if (!wanted || env['GITHUB_ACTIONS'] !== 'true') return { annotations: false };
+  const summary = env['GITHUB_STEP_SUMMARY'];
+  return { annotations: true, ...(summary ? { summary } : {}) };
 }
 
 /** Shards by name, so that `-` (<stdin>) takes its place among the paths. */
