@@ -107,6 +107,37 @@ describe('--junit', () => {
   });
 });
 
+describe('--sarif', () => {
+  it('writes SARIF with one result per failed rule at the plugin path', async () => {
+    const file = join(scratch, 'sarif', 'report.sarif');
+    const run = await cli([broken, '--only', 'ZC-CALL-006', '--no-explore', '--sarif', file]);
+    expect(run.exitCode).toBe(1);
+    const sarif = JSON.parse(readFileSync(file, 'utf8')) as {
+      version: string;
+      runs: Array<{
+        results: Array<{
+          ruleId: string;
+          level: string;
+          locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }>;
+        }>;
+      }>;
+    };
+    expect(sarif.version).toBe('2.1.0');
+    const [result, ...rest] = sarif.runs[0]!.results;
+    expect(rest).toEqual([]);
+    expect(result!.ruleId).toBe('ZC-CALL-006');
+    expect(result!.level).toBe('error');
+    expect(result!.locations[0]!.physicalLocation.artifactLocation.uri).toBe(`file://${broken}`);
+  });
+
+  it('refuses a path it cannot write before the run: exit 2, no report', async () => {
+    const run = await cli([broken, '--sarif', scratch]);
+    expect(run.exitCode).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(`zenith-conform: --sarif ${scratch} is a directory, expected a file\n`);
+  });
+});
+
 describe('under GitHub Actions (GITHUB_ACTIONS=true)', () => {
   const quick = ['--only', 'ZC-CALL-006', '--no-explore'];
   const actions = (summary: string) => ({ GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary });

@@ -50,6 +50,13 @@ const FIXED_OPTIONS: OptionSpec[] = [
       'Also write a JUnit XML report (one testcase per rule per plugin) to this file; - prints it on stdout instead of the text report.',
   },
   {
+    name: 'sarif',
+    kind: 'string',
+    placeholder: 'file',
+    description:
+      "Also write a SARIF 2.1.0 report (the spec's rules; one result per failed rule, at the plugin's path) to this file, for code scanning.",
+  },
+  {
     name: 'no-github',
     kind: 'flag',
     description:

@@ -20,6 +20,7 @@ export interface CliArgs {
   path: string | undefined;
   exports: string[] | undefined;
   junit: string | undefined;
+  sarif: string | undefined;
   /** false with --no-github: no annotations or job summary even under GitHub Actions. */
   github: boolean;
   expect: string | undefined;
@@ -91,6 +92,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     runs: runs === undefined ? undefined : integer('runs', runs),
     path: text('path'),
     junit: text('junit'),
+    sarif: text('sarif'),
     github: !parsed.flag('no-github'),
     expect: text('expect'),
     shard: shard === undefined ? undefined : parseShard(shard),

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { renderHuman, renderRuleList } from '../report/human.js';
 import { renderJunit } from '../report/junit.js';
 import { renderGithubAnnotations } from '../report/github.js';
+import { renderSarif } from '../report/sarif.js';
 import { renderGithubSummary } from '../report/github-summary.js';
 import { loadKnownFailures } from '../runner/expectations.js';
 import { SpecIndex } from '../spec-model/spec-index.js';
@@ -82,9 +83,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         '--junit - and --json both print on stdout: give --junit a file',
       );
     }
-    if (junit !== undefined && junit !== '-') {
-      const problem = fileProblem(junit);
-      if (problem) throw new UsageError('ZC_BAD_OUTPUT', `--junit ${junit} ${problem}`);
+    if (args.sarif === '-') {
+      throw new UsageError('ZC_BAD_OPTION', '--sarif - is not supported: give --sarif a file');
+    }
+    const files = [
+      ...(junit !== undefined && junit !== '-' ? [{ option: '--junit', path: junit }] : []),
+      ...(args.sarif !== undefined ? [{ option: '--sarif', path: args.sarif }] : []),
+    ];
+    for (const { option, path } of files) {
+      const problem = fileProblem(path);
+      if (problem) throw new UsageError('ZC_BAD_OUTPUT', `${option} ${path} ${problem}`);
     }
     const github = githubOutput(io.env, args.github);
     if (github.summary !== undefined) {
@@ -155,13 +163,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         io.stderr(errorLine('check', sanitizeText(plugin.error.message)));
       }
     }
-    if (junit !== undefined && junit !== '-') {
+    for (const { option, path } of files) {
       try {
-        mkdirSync(dirname(resolve(junit)), { recursive: true });
-        writeFileSync(junit, renderJunit(report));
+        mkdirSync(dirname(resolve(path)), { recursive: true });
+        writeFileSync(path, option === '--junit' ? renderJunit(report) : renderSarif(report, spec));
       } catch (error) {
         io.stderr(
-          errorLine('check', sanitizeText(`--junit ${junit}: not written: ${fsErrorText(error)}`)),
+          errorLine('check', sanitizeText(`${option} ${path}: not written: ${fsErrorText(error)}`)),
         );
         return EXIT.usage;
       }
