@@ -107,6 +107,26 @@ describe('--junit', () => {
   });
 });
 
+describe('--json-file', () => {
+  it('writes the JSON report to a file and keeps the text report on stdout', async () => {
+    const file = join(scratch, 'json', 'report.json');
+    const run = await cli([broken, '--only', 'ZC-CALL-006', '--no-explore', '--json-file', file]);
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toMatch(/✗ ZC-CALL-006/);
+    const report = JSON.parse(readFileSync(file, 'utf8')) as ConformanceReport;
+    expect(report.plugins[0]!.source).toBe(broken);
+    expect(report.summary.ok).toBe(false);
+  });
+
+  it('refuses - (stdout is the text report): exit 2', async () => {
+    const run = await cli([broken, '--json-file', '-']);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toBe(
+      'zenith-conform: --json-file - is not supported: give --json-file a file\n',
+    );
+  });
+});
+
 describe('--sarif', () => {
   it('writes SARIF with one result per failed rule at the plugin path', async () => {
     const file = join(scratch, 'sarif', 'report.sarif');

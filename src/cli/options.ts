@@ -43,6 +43,13 @@ const FIXED_OPTIONS: OptionSpec[] = [
     description: 'Print the report as JSON (spec/report.schema.json) instead of text.',
   },
   {
+    name: 'json-file',
+    kind: 'string',
+    placeholder: 'file',
+    description:
+      'Also write the JSON report to this file, keeping the text report on stdout (what a CI log and a reports folder both want).',
+  },
+  {
     name: 'junit',
     kind: 'string',
     placeholder: 'file',

@@ -21,6 +21,7 @@ export interface CliArgs {
   exports: string[] | undefined;
   junit: string | undefined;
   sarif: string | undefined;
+  jsonFile: string | undefined;
   /** false with --no-github: no annotations or job summary even under GitHub Actions. */
   github: boolean;
   expect: string | undefined;
@@ -93,6 +94,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     path: text('path'),
     junit: text('junit'),
     sarif: text('sarif'),
+    jsonFile: text('json-file'),
     github: !parsed.flag('no-github'),
     expect: text('expect'),
     shard: shard === undefined ? undefined : parseShard(shard),

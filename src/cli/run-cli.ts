@@ -83,13 +83,23 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         '--junit - and --json both print on stdout: give --junit a file',
       );
     }
-    if (args.sarif === '-') {
-      throw new UsageError('ZC_BAD_OPTION', '--sarif - is not supported: give --sarif a file');
-    }
-    const files = [
-      ...(junit !== undefined && junit !== '-' ? [{ option: '--junit', path: junit }] : []),
-      ...(args.sarif !== undefined ? [{ option: '--sarif', path: args.sarif }] : []),
+    const files: ReportFile[] = [
+      ...(junit !== undefined && junit !== '-'
+        ? [{ option: '--junit', path: junit } as const]
+        : []),
+      ...(args.sarif !== undefined ? [{ option: '--sarif', path: args.sarif } as const] : []),
+      ...(args.jsonFile !== undefined
+        ? [{ option: '--json-file', path: args.jsonFile } as const]
+        : []),
     ];
+    for (const { option, path } of files) {
+      if (path === '-') {
+        throw new UsageError(
+          'ZC_BAD_OPTION',
+          `${option} - is not supported: give ${option} a file`,
+        );
+      }
+    }
     for (const { option, path } of files) {
       const problem = fileProblem(path);
       if (problem) throw new UsageError('ZC_BAD_OUTPUT', `${option} ${path} ${problem}`);
@@ -166,7 +176,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     for (const { option, path } of files) {
       try {
         mkdirSync(dirname(resolve(path)), { recursive: true });
-        writeFileSync(path, option === '--junit' ? renderJunit(report) : renderSarif(report, spec));
+        const text =
+          option === '--junit'
+            ? renderJunit(report)
+            : option === '--sarif'
+              ? renderSarif(report, spec)
+              : `${safeJsonStringify(report, 2)}\n`;
+        writeFileSync(path, text);
       } catch (error) {
         io.stderr(
           errorLine('check', sanitizeText(`${option} ${path}: not written: ${fsErrorText(error)}`)),
@@ -193,6 +209,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     throw error;
   }
+}
+
+/** A report written to a file after the run, its path checked before it. */
+interface ReportFile {
+  option: '--junit' | '--sarif' | '--json-file';
+  path: string;
 }
 
 /**
