@@ -1,7 +1,13 @@
 import type { Rule } from '../spec-model/abi-types.generated.js';
 import type { ExportState } from './context.js';
 import { blocked, notApplicable, type CheckOutcome } from './define-check.js';
-import type { PluginUnderTest } from './plugin-under-test.js';
+import type { SpecIndex } from '../spec-model/spec-index.js';
+
+/** What gating reads of a plugin: the spec, and how the module exports each name. */
+export interface GateState {
+  spec: SpecIndex;
+  exportState(name: string): ExportState;
+}
 
 const describeState = (name: string, state: ExportState): string =>
   state === 'missing'
@@ -15,7 +21,7 @@ const describeState = (name: string, state: ExportState): string =>
  */
 export function gateRule(
   rule: Rule,
-  state: PluginUnderTest,
+  state: GateState,
   /** Each earlier rule's status, a skip as its kind: pass, fail, error, not-applicable, blocked. */
   statuses: Readonly<Record<string, string>>,
 ): CheckOutcome | undefined {

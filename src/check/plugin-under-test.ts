@@ -8,6 +8,7 @@ import type { SpecIndex } from '../spec-model/spec-index.js';
 import { runCannedExercise, type CannedExercise } from './canned-exercise.js';
 import type { CheckContext, CompileResult, ExportState, PropertySettings } from './context.js';
 import { replayCommand } from './replay.js';
+import { exportStateOf } from './export-state.js';
 
 /** Characters of plugin output kept per instance for the report. */
 const CAPTURE_LIMIT = 16 * 1024;
@@ -63,20 +64,7 @@ export class PluginUnderTest {
   };
 
   exportState(name: string): ExportState {
-    if (!this.compiled.ok) return 'missing';
-    const found = this.compiled.info.exports.find((entry) => entry.name === name);
-    if (!found) return 'missing';
-    const expected = this.spec.exportsByName.get(name);
-    if (!expected) return 'ok';
-    if (found.kind !== expected.kind) return 'wrong-kind';
-    if (expected.kind !== 'function') return 'ok';
-    const want = this.spec.wasmSignature(expected);
-    const have = found.signature;
-    const same = (a: readonly string[], b: readonly string[]): boolean =>
-      a.length === b.length && a.every((type, i) => type === b[i]);
-    return have && same(want.params, have.params) && same(want.results, have.results)
-      ? 'ok'
-      : 'wrong-signature';
+    return this.compiled.ok ? exportStateOf(this.compiled.info, this.spec, name) : 'missing';
   }
 
   startPlugin(

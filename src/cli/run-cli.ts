@@ -33,9 +33,11 @@ import {
 
 /** The CLI as a function of its arguments and streams: a thin shell over runConformance. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  // The one subcommand (loaded on demand); a plugin file named `bench` is still `./bench`.
+  // The subcommands (loaded on demand); a plugin file named `bench` is still `./bench`.
   if (argv[0] === 'bench')
     return (await import('./run-bench-cli.js')).runBenchCli(argv.slice(1), io);
+  if (argv[0] === 'inspect')
+    return (await import('./run-inspect-cli.js')).runInspectCli(argv.slice(1), io);
   try {
     const args = parseCliArgs(argv);
     if (args.help) {
@@ -52,7 +54,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT.ok;
     }
     if (args.plugins.length === 0) throw new UsageError('ZC_NO_PLUGINS', noPluginMessage('check'));
-    const typo = argv[0] === args.plugins[0] ? commandTypo(argv[0], ['bench']) : '';
+    const typo = argv[0] === args.plugins[0] ? commandTypo(argv[0], ['bench', 'inspect']) : '';
     if (typo) {
       throw new UsageError(
         'ZC_UNKNOWN_COMMAND',

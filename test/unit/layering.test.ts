@@ -58,6 +58,8 @@ const ALLOWED: Record<string, readonly string[]> = {
     'src/explore',
   ],
   'src/report': ['src/util', 'src/spec-model'],
+  // A static look at a module: its sections (wasm) and the run's own gate (check/gate-rule).
+  'src/inspect': ['src/util', 'src/wasm', 'src/spec-model', 'src/check'],
   'src/cli': [
     'src/util',
     'src/spec-model',
@@ -65,8 +67,16 @@ const ALLOWED: Record<string, readonly string[]> = {
     'src/runner',
     'src/bench',
     'src/report',
+    'src/inspect',
   ],
-  'src/(entry points)': ['src/util', 'src/spec-model', 'src/runner', 'src/bench', 'src/report'],
+  'src/(entry points)': [
+    'src/util',
+    'src/spec-model',
+    'src/runner',
+    'src/bench',
+    'src/report',
+    'src/inspect',
+  ],
   suites: [
     'src/util',
     'src/wasm',
