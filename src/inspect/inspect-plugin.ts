@@ -1,5 +1,7 @@
 import { loadSpec } from '../spec-model/load-spec.js';
 import { formatSignature, SpecIndex } from '../spec-model/spec-index.js';
+import { UsageError } from '../util/errors.js';
+import { describeValue } from '../util/option-checks.js';
 import { readPluginFile, sha256 } from '../util/read-plugin-file.js';
 import { readDataSegments } from '../wasm/data-segments.js';
 import { describeNonModule } from '../wasm/identify-file.js';
@@ -122,9 +124,16 @@ function reportOf(source: string, bytes: Uint8Array, spec: SpecIndex): InspectRe
  * the `plugin_info` string when it can be read from the data, printable data strings, custom
  * sections (with the producers section: what compiled it) and which rules would not apply.
  * Nothing is run. A path that cannot be read or bytes that are not a module are a result
- * with ok: false, never an exception.
+ * with ok: false, never an exception; only a call with neither a path nor bytes throws, a
+ * UsageError.
  */
 export async function inspectPlugin(plugin: string | Uint8Array): Promise<InspectResult> {
+  if (typeof plugin !== 'string' && !(plugin instanceof Uint8Array)) {
+    throw new UsageError(
+      'ZC_BAD_OPTION',
+      `inspectPlugin needs a path or a Uint8Array of a module, got ${describeValue(plugin)}`,
+    );
+  }
   const source = typeof plugin === 'string' ? plugin : '<bytes>';
   let bytes: Uint8Array;
   if (typeof plugin === 'string') {

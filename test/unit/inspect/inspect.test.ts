@@ -198,6 +198,14 @@ describe('inspectPlugin on what is not a module', () => {
     });
     expect(await inspectPlugin('no/such.wasm')).toMatchObject({ ok: false, code: 'ZC_NOT_FOUND' });
   });
+
+  it('refuses a call with neither a path nor bytes with a UsageError', async () => {
+    await expect(inspectPlugin(42 as unknown as string)).rejects.toMatchObject({
+      name: 'UsageError',
+      code: 'ZC_BAD_OPTION',
+      message: 'inspectPlugin needs a path or a Uint8Array of a module, got 42',
+    });
+  });
 });
 
 describe('the inspect text', () => {
