@@ -1,6 +1,7 @@
 // `inspectPlugin` on the reference plugins and on WAT fixtures: exports and imports mapped to
 // the spec, plugin_info read from the data, strings, custom sections and producers, and the
 // rules the gate would skip.
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inspectPlugin } from '../../../src/inspect/inspect-plugin.js';
 import type { InspectReport } from '../../../src/inspect/inspect-types.js';
@@ -8,6 +9,9 @@ import { renderInspect } from '../../../src/inspect/render-inspect.js';
 import { readProducers } from '../../../src/wasm/producers.js';
 import { HOSTILE, RAW_CONTROL } from '../../helpers/hostile-text.js';
 import { wat } from '../../helpers/wat.js';
+
+const dist = (name: string): string =>
+  join(import.meta.dirname, '../../../reference-plugins/dist', name);
 
 async function inspect(plugin: string | Uint8Array): Promise<InspectReport> {
   const result = await inspectPlugin(plugin);
@@ -59,7 +63,7 @@ const FIXTURE = wat(`(module
 
 describe('inspectPlugin on a reference plugin', () => {
   it('maps the exports to the spec and reads plugin_info from the data', async () => {
-    const report = await inspect('reference-plugins/dist/echo.wasm');
+    const report = await inspect(dist('echo.wasm'));
     const process = report.exports.find((entry) => entry.name === 'process')!;
     expect(process.signature).toBe('(i32, i32, i32, i32) -> i32');
     expect(process.spec).toMatchObject({ profile: 'core', required: true, matches: true });
@@ -91,7 +95,7 @@ describe('inspectPlugin on a reference plugin', () => {
   });
 
   it('names the rules whose exports are missing, with the gate reason', async () => {
-    const { rules } = await inspect('reference-plugins/dist/echo.wasm');
+    const { rules } = await inspect(dist('echo.wasm'));
     const byId = new Map(rules.map((rule) => [rule.id, rule]));
     expect(byId.get('ZC-TOK-001')).toEqual({
       id: 'ZC-TOK-001',
@@ -103,12 +107,12 @@ describe('inspectPlugin on a reference plugin', () => {
     expect(byId.get('ZC-CALL-002')?.status).toBe('applies');
     expect(byId.get('ZC-MOD-001')?.status).toBe('applies');
     // A tokenizer has its tokenize rules.
-    const tokenizer = await inspect('reference-plugins/dist/tokenizer.wasm');
+    const tokenizer = await inspect(dist('tokenizer.wasm'));
     expect(tokenizer.rules.find((rule) => rule.id === 'ZC-TOK-001')?.status).toBe('applies');
   });
 
   it('reads the terminator-less string a C compiler leaves at the end of a segment', async () => {
-    const report = await inspect('reference-plugins/dist/c-hex.wasm');
+    const report = await inspect(dist('c-hex.wasm'));
     expect(report.pluginInfo).toMatchObject({ found: true, text: 'c-hex v1.0.0', how: 'constant' });
   });
 });
