@@ -134,4 +134,38 @@ describe('the packed package', () => {
     const failed = report.plugins[0]!.results.filter((result) => result.status === 'fail');
     expect(failed.map((result) => result.rule)).toEqual(['ZC-EXP-001']);
   }, 180_000);
+
+  it('counts instructions with binaryen installed beside it, as the GitHub Action runs it', async () => {
+    // action/common.sh: npx -p zenith-conform@<version> -p binaryen@<peer version>; the bench
+    // imports binaryen from the node_modules npx puts both in.
+    const binaryen = (
+      JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+        peerDependencies: Record<string, string>;
+      }
+    ).peerDependencies['binaryen']!;
+    const run = await execa(
+      'npx',
+      [
+        '--yes',
+        `--package=${tarball}`,
+        `--package=binaryen@${binaryen}`,
+        'zenith-conform',
+        'bench',
+        join(root, 'reference-plugins/dist/echo.wasm'),
+        '--sizes',
+        '64',
+        '--time',
+        '20',
+        '--warmup',
+        '5',
+        '--json',
+      ],
+      { cwd: consumer, reject: false, env: { NO_COLOR: '1', npm_config_update_notifier: 'false' } },
+    );
+    expect(run.exitCode, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as {
+      plugins: Array<{ instructions: { status: string } }>;
+    };
+    expect(report.plugins[0]!.instructions.status).toBe('counted');
+  }, 180_000);
 });
