@@ -1,5 +1,5 @@
 // The CI-facing parts of the CLI: JUnit, --shard, --expect, and progress output.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -7,7 +7,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectShard } from '../src/cli/shard.js';
 import type { ConformanceReport } from '../src/spec-model/report-types.generated.js';
-import { cli, ROOT } from './helpers/cli.js';
+import { BIN, cli, ROOT } from './helpers/cli.js';
 import { wat } from './helpers/wat.js';
 
 const ECHO = 'reference-plugins/dist/echo.wasm';
@@ -167,13 +167,41 @@ describe('under GitHub Actions (GITHUB_ACTIONS=true)', () => {
     writeFileSync(summary, '# an earlier step\n');
     const run = await cli([ECHO, broken, ...quick], actions(summary));
     expect(run.exitCode).toBe(1);
-    const commands = run.stdout.split('\n').filter((line) => line.startsWith('::'));
+    // The text report is fenced by ::stop-commands::<token> and ::<token>::, then our commands.
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toMatch(/^::stop-commands::/);
+    const resume = lines.indexOf(`::${lines[0]!.slice('::stop-commands::'.length)}::`);
+    expect(lines.slice(1, resume).filter((line) => line.startsWith('::'))).toEqual([]);
+    const commands = lines.slice(resume + 1).filter((line) => line.startsWith('::'));
     expect(commands).toHaveLength(1);
     expect(commands[0]!.startsWith(`::error file=${broken},title=ZC-CALL-006::`)).toBe(true);
     const text = readFileSync(summary, 'utf8');
     expect(text.startsWith('# an earlier step\n## zenith-conform ')).toBe(true);
     expect(text).toContain(`### ${ECHO}`);
     expect(text).toMatch(/\| ZC-CALL-006 \| must \| fails the run \| /);
+  });
+
+  it('stops command processing around the text report: a plugin path cannot inject one', async () => {
+    const dir = join(scratch, 'injection');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, '::warning::injected.wasm'), readFileSync(broken));
+    const run = await execa(process.execPath, [BIN, '::warning::injected.wasm', ...quick], {
+      cwd: dir,
+      reject: false,
+      env: { NO_COLOR: '', FORCE_COLOR: '', CI: '', ...actions(join(dir, 'summary.md')) },
+    });
+    expect(run.exitCode).toBe(1);
+    const lines = run.stdout.split('\n');
+    const stop = /^::stop-commands::([0-9a-f-]{36})$/.exec(lines[0]!);
+    expect(stop).not.toBeNull();
+    const resume = lines.indexOf(`::${stop![1]}::`);
+    const injected = lines.findIndex((line) => line.startsWith('::warning::injected.wasm'));
+    // The path's line is inside the stopped stretch; after it, only our annotation.
+    expect(injected).toBeGreaterThan(0);
+    expect(injected).toBeLessThan(resume);
+    expect(lines.slice(resume + 1).filter(Boolean)).toEqual([
+      expect.stringMatching(/^::error file=%3A%3Awarning%3A%3Ainjected\.wasm,title=ZC-CALL-006::/),
+    ]);
   });
 
   it('keeps stdout for --json: the annotations go to stderr', async () => {

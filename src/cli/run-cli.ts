@@ -2,7 +2,7 @@ import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { renderHuman, renderRuleList } from '../report/human.js';
 import { renderJunit } from '../report/junit.js';
-import { renderGithubAnnotations } from '../report/github.js';
+import { renderGithubAnnotations, withCommandsStopped } from '../report/github.js';
 import { renderSarif } from '../report/sarif.js';
 import { renderGithubSummary } from '../report/github-summary.js';
 import { loadKnownFailures } from '../runner/expectations.js';
@@ -148,6 +148,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const color = args.color ?? io.colorSupported ?? false;
     if (junit === '-') io.stdout(renderJunit(report));
     else if (args.json) io.stdout(`${safeJsonStringify(report, 2)}\n`);
+    else if (github.annotations) io.stdout(withCommandsStopped(renderHuman(report, spec, color)));
     else io.stdout(renderHuman(report, spec, color));
     if (github.annotations) {
       // Workflow commands are read from both streams; stdout holding JSON or XML stays clean.

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sanitizeDeep } from '../util/sanitize.js';
 import type { ConformanceReport } from '../spec-model/report-types.generated.js';
 import { findingsOf, type Finding } from './findings.js';
@@ -71,4 +72,14 @@ export function renderGithubAnnotations(unsafeReport: ConformanceReport): string
       lines.push(annotation(plugin.source, finding));
   }
   return lines.join('');
+}
+
+/**
+ * Text with workflow-command processing off while it prints (GitHub's `::stop-commands::`),
+ * for the text report under Actions: its plugin header lines start with the plugin's path, and
+ * a file named `::error::x.wasm` must not become an annotation or a `::stop-commands::` of its
+ * own. The token is random, so the text cannot resume processing early.
+ */
+export function withCommandsStopped(text: string, token: string = randomUUID()): string {
+  return `::stop-commands::${token}\n${text}${text.endsWith('\n') ? '' : '\n'}::${token}::\n`;
 }

@@ -5,6 +5,7 @@ import {
   escapeData,
   escapeProperty,
   renderGithubAnnotations,
+  withCommandsStopped,
   workflowCommand,
 } from '../../../src/report/github.js';
 import { renderGithubSummary } from '../../../src/report/github-summary.js';
@@ -208,5 +209,18 @@ describe('the job summary', () => {
     const rows = summary.split('\n').filter((line) => line.startsWith('| ZC-'));
     // Unescaped pipes are the cell borders: five of them for four cells.
     expect(rows.map((line) => line.replace(/\\\|/g, '').split('|').length - 1)).toEqual([5]);
+  });
+});
+
+describe('the text report under Actions', () => {
+  it('is printed with command processing stopped, under a token it cannot guess', () => {
+    const text = 'plugins/x.wasm\n::error::pwned.wasm  (1 KiB)\n  PASS\n';
+    const fenced = withCommandsStopped(text, 'tok');
+    expect(fenced).toBe(`::stop-commands::tok\n${text}::tok::\n`);
+    const tokens = new Set(
+      [withCommandsStopped(text), withCommandsStopped(text)].map((out) => out.split('\n')[0]),
+    );
+    expect(tokens.size).toBe(2);
+    expect([...tokens][0]).toMatch(/^::stop-commands::[0-9a-f-]{36}$/);
   });
 });
