@@ -11,10 +11,15 @@ read_extra "${INPUT_BENCH_ARGS:-}"
 options=(--out "$reports/bench")
 if [ -n "${INPUT_BASELINE:-}" ]; then options+=(--baseline "$INPUT_BASELINE"); fi
 
+# The bench's text names plugins at the start of lines: workflow commands stay off while it
+# prints (a random token resumes them), so a file named ::error::x.wasm stays text.
+token=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+echo "::stop-commands::$token"
 set +e
 zenith_conform bench "${options[@]}" "${extra[@]}" -- "${plugins[@]}"
 code=$?
 set -e
+echo "::$token::"
 if [ -n "${GITHUB_STEP_SUMMARY:-}" ] && [ -f "$reports/bench/report.md" ]; then
   {
     echo

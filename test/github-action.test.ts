@@ -196,6 +196,11 @@ describe('the action run against plugins', () => {
     const bench = result.ran[1]!;
     expect(bench.step.name).toBe('Benchmarks');
     expect(bench.exitCode, bench.stderr).toBe(0);
+    // Its text (plugin names at line starts) prints with workflow commands stopped.
+    const lines = bench.stdout.split('\n');
+    const token = /^::stop-commands::([0-9a-f]{32})$/.exec(lines[0]!)?.[1];
+    expect(token).toBeDefined();
+    expect(lines.filter(Boolean).at(-1)).toBe(`::${token}::`);
     const report = JSON.parse(
       readFileSync(join(workspace, reports, 'bench/report.json'), 'utf8'),
     ) as { plugins: Array<{ instructions: { status: string } }> };
