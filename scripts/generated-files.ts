@@ -6,7 +6,7 @@ import type { ZenithAbiSpec } from '../src/spec-model/abi-types.generated.js';
 import { renderAbiMarkdown } from '../src/spec-model/render-abi-markdown.js';
 import { configSchema } from '../src/cli/config-schema.js';
 import { renderContractMarkdown } from '../src/cli/render-contract-markdown.js';
-import { renderBenchHelp, renderHelp } from '../src/cli/options.js';
+import { renderBenchHelp, renderHelp, renderInspectHelp } from '../src/cli/options.js';
 import { renderReadmeResults } from '../src/bench/render/markdown.js';
 import type { BenchReport } from '../src/spec-model/bench-report-types.generated.js';
 import { renderReadmeMutation } from '../bench/mutation/render-markdown.js';
@@ -120,6 +120,7 @@ export async function generatedFiles(): Promise<GeneratedFile[]> {
             ? renderReadmeMutation(readJson('reports/mutation/report.json') as MutationReport)
             : 'No mutation report yet: `npm run bench:mutation` writes one.',
           'bench-help': ['```text', renderBenchHelp().trimEnd(), '```'].join('\n'),
+          'inspect-help': ['```text', renderInspectHelp().trimEnd(), '```'].join('\n'),
           // The published reports (npm run bench:publish) are the source of the README's table.
           'bench-results': renderReadmeResults(
             existsSync(join(repoRoot, 'reports/report.json'))

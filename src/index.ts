@@ -26,3 +26,5 @@ export type {
   PluginBench,
   CaseResult,
 } from './spec-model/bench-report-types.generated.js';
+export { inspectPlugin } from './inspect/inspect-plugin.js';
+export type { InspectReport, InspectResult } from './inspect/inspect-types.js';

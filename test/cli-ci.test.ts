@@ -1,5 +1,5 @@
 // The CI-facing parts of the CLI: JUnit, --shard, --expect, and progress output.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -7,7 +7,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectShard } from '../src/cli/shard.js';
 import type { ConformanceReport } from '../src/spec-model/report-types.generated.js';
-import { cli, ROOT } from './helpers/cli.js';
+import { BIN, cli, ROOT } from './helpers/cli.js';
 import { wat } from './helpers/wat.js';
 
 const ECHO = 'reference-plugins/dist/echo.wasm';
@@ -105,6 +105,126 @@ describe('--junit', () => {
     expect(run.exitCode).toBe(2);
     const [suite] = parseJunit(file);
     expect(suite!.testcase[0]!.error?.['@_type']).toBe('ZC_NOT_FOUND');
+  });
+});
+
+describe('--json-file', () => {
+  it('writes the JSON report to a file and keeps the text report on stdout', async () => {
+    const file = join(scratch, 'json', 'report.json');
+    const run = await cli([broken, '--only', 'ZC-CALL-006', '--no-explore', '--json-file', file]);
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toMatch(/✗ ZC-CALL-006/);
+    const report = JSON.parse(readFileSync(file, 'utf8')) as ConformanceReport;
+    expect(report.plugins[0]!.source).toBe(broken);
+    expect(report.summary.ok).toBe(false);
+  });
+
+  it('refuses - (stdout is the text report): exit 2', async () => {
+    const run = await cli([broken, '--json-file', '-']);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toBe(
+      'zenith-conform: --json-file - is not supported: give --json-file a file\n',
+    );
+  });
+});
+
+describe('--sarif', () => {
+  it('writes SARIF with one result per failed rule at the plugin path', async () => {
+    const file = join(scratch, 'sarif', 'report.sarif');
+    const run = await cli([broken, '--only', 'ZC-CALL-006', '--no-explore', '--sarif', file]);
+    expect(run.exitCode).toBe(1);
+    const sarif = JSON.parse(readFileSync(file, 'utf8')) as {
+      version: string;
+      runs: Array<{
+        results: Array<{
+          ruleId: string;
+          level: string;
+          locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }>;
+        }>;
+      }>;
+    };
+    expect(sarif.version).toBe('2.1.0');
+    const [result, ...rest] = sarif.runs[0]!.results;
+    expect(rest).toEqual([]);
+    expect(result!.ruleId).toBe('ZC-CALL-006');
+    expect(result!.level).toBe('error');
+    expect(result!.locations[0]!.physicalLocation.artifactLocation.uri).toBe(`file://${broken}`);
+  });
+
+  it('refuses a path it cannot write before the run: exit 2, no report', async () => {
+    const run = await cli([broken, '--sarif', scratch]);
+    expect(run.exitCode).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(`zenith-conform: --sarif ${scratch} is a directory, expected a file\n`);
+  });
+});
+
+describe('under GitHub Actions (GITHUB_ACTIONS=true)', () => {
+  const quick = ['--only', 'ZC-CALL-006', '--no-explore'];
+  const actions = (summary: string) => ({ GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary });
+
+  it('annotates failed rules on stdout and appends the job summary', async () => {
+    const summary = join(scratch, 'step-summary.md');
+    writeFileSync(summary, '# an earlier step\n');
+    const run = await cli([ECHO, broken, ...quick], actions(summary));
+    expect(run.exitCode).toBe(1);
+    // The text report is fenced by ::stop-commands::<token> and ::<token>::, then our commands.
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toMatch(/^::stop-commands::/);
+    const resume = lines.indexOf(`::${lines[0]!.slice('::stop-commands::'.length)}::`);
+    expect(lines.slice(1, resume).filter((line) => line.startsWith('::'))).toEqual([]);
+    const commands = lines.slice(resume + 1).filter((line) => line.startsWith('::'));
+    expect(commands).toHaveLength(1);
+    expect(commands[0]!.startsWith(`::error file=${broken},title=ZC-CALL-006::`)).toBe(true);
+    const text = readFileSync(summary, 'utf8');
+    expect(text.startsWith('# an earlier step\n## zenith-conform ')).toBe(true);
+    expect(text).toContain(`### ${ECHO}`);
+    expect(text).toMatch(/\| ZC-CALL-006 \| must \| fails the run \| /);
+  });
+
+  it('stops command processing around the text report: a plugin path cannot inject one', async () => {
+    const dir = join(scratch, 'injection');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, '::warning::injected.wasm'), readFileSync(broken));
+    const run = await execa(process.execPath, [BIN, '::warning::injected.wasm', ...quick], {
+      cwd: dir,
+      reject: false,
+      env: { NO_COLOR: '', FORCE_COLOR: '', CI: '', ...actions(join(dir, 'summary.md')) },
+    });
+    expect(run.exitCode).toBe(1);
+    const lines = run.stdout.split('\n');
+    const stop = /^::stop-commands::([0-9a-f-]{36})$/.exec(lines[0]!);
+    expect(stop).not.toBeNull();
+    const resume = lines.indexOf(`::${stop![1]}::`);
+    const injected = lines.findIndex((line) => line.startsWith('::warning::injected.wasm'));
+    // The path's line is inside the stopped stretch; after it, only our annotation.
+    expect(injected).toBeGreaterThan(0);
+    expect(injected).toBeLessThan(resume);
+    expect(lines.slice(resume + 1).filter(Boolean)).toEqual([
+      expect.stringMatching(/^::error file=%3A%3Awarning%3A%3Ainjected\.wasm,title=ZC-CALL-006::/),
+    ]);
+  });
+
+  it('keeps stdout for --json: the annotations go to stderr', async () => {
+    const run = await cli([broken, ...quick, '--json'], actions(join(scratch, 'json.md')));
+    expect(() => JSON.parse(run.stdout) as unknown).not.toThrow();
+    expect(run.stderr).toMatch(/^::error file=.*,title=ZC-CALL-006::/m);
+  });
+
+  it('writes neither with --no-github', async () => {
+    const summary = join(scratch, 'off.md');
+    const run = await cli([broken, ...quick, '--no-github'], actions(summary));
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout + run.stderr).not.toMatch(/^::/m);
+    expect(existsSync(summary)).toBe(false);
+  });
+
+  it('refuses a summary file it could not write before the run: exit 2', async () => {
+    const run = await cli([broken, ...quick], actions(scratch));
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toBe(
+      `zenith-conform: GITHUB_STEP_SUMMARY ${scratch} is a directory, expected a file\n`,
+    );
   });
 });
 

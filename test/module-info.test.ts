@@ -103,9 +103,17 @@ describe('readModuleInfo', () => {
       params: ['i64', 'f32', 'f64'],
       results: ['f64'],
     });
+    expect(moduleInfo.exports.map((entry) => [entry.name, entry.index])).toEqual([
+      ['memory', 0],
+      ['plugin_info', 1],
+      ['process', 2],
+      ['wide', 3],
+      ['log_again', 0],
+    ]);
     expect(exported(moduleInfo, 'log_again')).toEqual({
       name: 'log_again',
       kind: 'function',
+      index: 0,
       signature: { params: ['i32', 'i32'], results: [] },
     });
   });
@@ -115,8 +123,8 @@ describe('readModuleInfo', () => {
       (global (export "g") i32 (i32.const 7))
       (table (export "t") 2 funcref))`);
     expect(moduleInfo.exports).toEqual([
-      { name: 'g', kind: 'global' },
-      { name: 't', kind: 'table' },
+      { name: 'g', kind: 'global', index: 0 },
+      { name: 't', kind: 'table', index: 0 },
     ]);
   });
 
@@ -135,6 +143,7 @@ describe('readModuleInfo', () => {
     expect(exported(moduleInfo, 'memory')).toEqual({
       name: 'memory',
       kind: 'memory',
+      index: 0,
       memory: limits,
       importedMemory: false,
     });
@@ -153,6 +162,7 @@ describe('readModuleInfo', () => {
     expect(exported(moduleInfo, 'memory')).toEqual({
       name: 'memory',
       kind: 'memory',
+      index: 0,
       memory: { initialPages: 1, maximumPages: 2, shared: false, memory64: false },
       importedMemory: true,
     });

@@ -1,8 +1,17 @@
 import type { Rule } from '../spec-model/abi-types.generated.js';
 import type { ExportState } from './context.js';
 import { blocked, notApplicable, type CheckOutcome } from './define-check.js';
-import type { PluginUnderTest } from './plugin-under-test.js';
 import { isDeclared } from '../contract/declared.js';
+import type { CheckContract } from '../contract/contract.js';
+import type { SpecIndex } from '../spec-model/spec-index.js';
+
+/** What gating reads of a plugin: the spec, how the module exports each name, its contract. */
+export interface GateState {
+  spec: SpecIndex;
+  exportState(name: string): ExportState;
+  /** The plugin's declared contract; none: the declared rules do not apply. */
+  readonly contract?: CheckContract | undefined;
+}
 
 const describeState = (name: string, state: ExportState): string =>
   state === 'missing'
@@ -16,7 +25,7 @@ const describeState = (name: string, state: ExportState): string =>
  */
 export function gateRule(
   rule: Rule,
-  state: PluginUnderTest,
+  state: GateState,
   /** Each earlier rule's status, a skip as its kind: pass, fail, error, not-applicable, blocked. */
   statuses: Readonly<Record<string, string>>,
 ): CheckOutcome | undefined {
@@ -36,7 +45,7 @@ export function gateRule(
     }
   }
   const declared = rule.declaredBy;
-  if (declared && !isDeclared(declared, state.settings.contract)) {
+  if (declared && !isDeclared(declared, state.contract)) {
     return notApplicable(
       `not declared: the plugin's config has no ${declared.key === 'fixtures' ? '`fixtures` folder' : `\`properties.${declared.key}${declared.value ? `: ${declared.value}` : ''}\``}`,
     );

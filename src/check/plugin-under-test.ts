@@ -10,6 +10,7 @@ import { runCannedExercise, type CannedExercise } from './canned-exercise.js';
 import type { CheckContext, CompileResult, ExportState, PropertySettings } from './context.js';
 import { replayCommand } from './replay.js';
 import type { CheckContract } from '../contract/contract.js';
+import { exportStateOf } from './export-state.js';
 
 /** Characters of plugin output kept per instance for the report. */
 const CAPTURE_LIMIT = 16 * 1024;
@@ -50,6 +51,11 @@ export class PluginUnderTest {
     this.blocked = new Map(blockedExports);
   }
 
+  /** The plugin's declared contract, for gating the declared rules. */
+  get contract(): CheckContract | undefined {
+    return this.settings.contract;
+  }
+
   /**
    * A call the host stopped is reported, and its export is not called again in this run, as
    * after a hang: a plugin that bombs or floods on every call would otherwise pay the whole
@@ -67,20 +73,7 @@ export class PluginUnderTest {
   };
 
   exportState(name: string): ExportState {
-    if (!this.compiled.ok) return 'missing';
-    const found = this.compiled.info.exports.find((entry) => entry.name === name);
-    if (!found) return 'missing';
-    const expected = this.spec.exportsByName.get(name);
-    if (!expected) return 'ok';
-    if (found.kind !== expected.kind) return 'wrong-kind';
-    if (expected.kind !== 'function') return 'ok';
-    const want = this.spec.wasmSignature(expected);
-    const have = found.signature;
-    const same = (a: readonly string[], b: readonly string[]): boolean =>
-      a.length === b.length && a.every((type, i) => type === b[i]);
-    return have && same(want.params, have.params) && same(want.results, have.results)
-      ? 'ok'
-      : 'wrong-signature';
+    return this.compiled.ok ? exportStateOf(this.compiled.info, this.spec, name) : 'missing';
   }
 
   startPlugin(

@@ -4,7 +4,8 @@ import { runCli } from './run-cli.js';
 import { internalErrorText } from './internal-error.js';
 import { readAllStdin } from './plugin-args.js';
 
-const command = process.argv[2] === 'bench' ? 'bench' : 'check';
+const first = process.argv[2];
+const command = first === 'bench' || first === 'inspect' ? first : 'check';
 
 /** Anything runCli lets through is our bug: one line (the stack with ZC_DEBUG=1), exit 2. */
 function crash(error: unknown): void {

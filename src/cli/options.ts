@@ -84,12 +84,35 @@ const FIXED_OPTIONS: OptionSpec[] = [
     description: 'Print the report as JSON (spec/report.schema.json) instead of text.',
   },
   {
+    name: 'json-file',
+    path: true,
+    kind: 'string',
+    placeholder: 'file',
+    description:
+      'Also write the JSON report to this file, keeping the text report on stdout (what a CI log and a reports folder both want).',
+  },
+  {
     name: 'junit',
     path: true,
     kind: 'string',
     placeholder: 'file',
     description:
       'Also write a JUnit XML report (one testcase per rule per plugin) to this file; - prints it on stdout instead of the text report.',
+  },
+  {
+    name: 'sarif',
+    path: true,
+    kind: 'string',
+    placeholder: 'file',
+    description:
+      "Also write a SARIF 2.1.0 report (the spec's rules; one result per failed rule, at the plugin's path) to this file, for code scanning.",
+  },
+  {
+    name: 'no-github',
+    cliOnly: true,
+    kind: 'flag',
+    description:
+      'Under GitHub Actions (GITHUB_ACTIONS=true) write no ::error/::warning annotations and no job summary ($GITHUB_STEP_SUMMARY); both are on by default there.',
   },
   {
     name: 'expect',
@@ -228,7 +251,7 @@ function optionRows(table: readonly OptionSpec[], column: number): string[] {
   });
 }
 
-/** The two commands: how each is named in its messages and where its help is. */
+/** The commands: how each is named in its messages and where its help is. */
 export const COMMANDS = {
   check: {
     prefix: 'zenith-conform',
@@ -239,6 +262,11 @@ export const COMMANDS = {
     prefix: 'zenith-conform bench',
     usage: 'zenith-conform bench [options] <plugin...>',
     help: 'zenith-conform bench --help',
+  },
+  inspect: {
+    prefix: 'zenith-conform inspect',
+    usage: 'zenith-conform inspect [options] <plugin...>',
+    help: 'zenith-conform inspect --help',
   },
 } as const;
 export type CommandName = keyof typeof COMMANDS;
@@ -262,6 +290,7 @@ export function renderHelp(): string {
   return [
     `Usage: ${COMMANDS.check.usage}`,
     `       ${COMMANDS.bench.usage}   (benchmarks: see bench --help)`,
+    `       ${COMMANDS.inspect.usage} (what a module holds: see inspect --help)`,
     '',
     'Checks Zenith WebAssembly plugins against the plugin ABI spec (spec/ABI.md).',
     ...PLUGIN_ARGUMENTS,
@@ -387,6 +416,34 @@ export function renderBenchHelp(): string {
     '',
     'Options:',
     ...optionRows(BENCH_OPTIONS, 38),
+    '',
+  ].join('\n');
+}
+
+/** The `zenith-conform inspect` options: its parser and help are rendered from this table. */
+export const INSPECT_OPTIONS: readonly OptionSpec[] = [
+  {
+    name: 'json',
+    kind: 'flag',
+    description: 'Print the inspection as JSON (an array, one entry per plugin) instead of text.',
+  },
+  ...COMMON_OPTIONS.filter((option) => option.name !== 'color' && option.name !== 'no-color'),
+];
+
+export function renderInspectHelp(): string {
+  return [
+    `Usage: ${COMMANDS.inspect.usage}`,
+    '',
+    'Shows what a module holds without running it: exports and imports with their signatures and',
+    "the spec's roles, memory limits, the plugin_info string when the data holds it, printable data",
+    'strings, custom sections (the producers section: what compiled it), and the rules that would',
+    'not run (an export they need is missing).',
+    ...PLUGIN_ARGUMENTS,
+    'Exit codes: 0 every plugin was read, 2 a path or file could not be read as a module, or a',
+    'usage error.',
+    '',
+    'Options:',
+    ...optionRows(INSPECT_OPTIONS, 20),
     '',
   ].join('\n');
 }

@@ -20,6 +20,10 @@ export interface CliArgs {
   path: string | undefined;
   exports: string[] | undefined;
   junit: string | undefined;
+  sarif: string | undefined;
+  jsonFile: string | undefined;
+  /** false with --no-github: no annotations or job summary even under GitHub Actions. */
+  github: boolean;
   expect: string | undefined;
   shard: Shard | undefined;
   limits: Record<string, number>;
@@ -95,6 +99,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     runs: runs === undefined ? undefined : integer('runs', runs),
     path: text('path'),
     junit: text('junit'),
+    sarif: text('sarif'),
+    jsonFile: text('json-file'),
+    github: !parsed.flag('no-github'),
     expect: text('expect'),
     shard: shard === undefined ? undefined : parseShard(shard),
     seed: seed === undefined ? DEFAULT_SEED : seedText('seed', seed),

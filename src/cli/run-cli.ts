@@ -1,7 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { renderHuman, renderRuleList } from '../report/human.js';
 import { renderJunit } from '../report/junit.js';
+import { renderGithubAnnotations, withCommandsStopped } from '../report/github.js';
+import { renderSarif } from '../report/sarif.js';
+import { renderGithubSummary } from '../report/github-summary.js';
 import { loadKnownFailures } from '../runner/expectations.js';
 import { SpecIndex } from '../spec-model/spec-index.js';
 import { createProgress } from './progress.js';
@@ -38,9 +41,11 @@ import {
 
 /** The CLI as a function of its arguments and streams: a thin shell over runConformance. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  // The one subcommand (loaded on demand); a plugin file named `bench` is still `./bench`.
+  // The subcommands (loaded on demand); a plugin file named `bench` is still `./bench`.
   if (argv[0] === 'bench')
     return (await import('./run-bench-cli.js')).runBenchCli(argv.slice(1), io);
+  if (argv[0] === 'inspect')
+    return (await import('./run-inspect-cli.js')).runInspectCli(argv.slice(1), io);
   try {
     if (argv[0] === 'init') return (await import('./init.js')).runInit(argv.slice(1), io);
     let args = parseCliArgs(argv);
@@ -82,7 +87,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           : `${noPluginMessage('check')}; or write a zenith-conform.config.json (zenith-conform init)`,
       );
     }
-    const typo = argv[0] === args.plugins[0] ? commandTypo(argv[0], ['bench', 'init']) : '';
+    const typo =
+      argv[0] === args.plugins[0] ? commandTypo(argv[0], ['bench', 'inspect', 'init']) : '';
     if (typo) {
       throw new UsageError(
         'ZC_UNKNOWN_COMMAND',
@@ -114,9 +120,33 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         '--junit - and --json both print on stdout: give --junit a file',
       );
     }
-    if (junit !== undefined && junit !== '-') {
-      const problem = fileProblem(junit);
-      if (problem) throw new UsageError('ZC_BAD_OUTPUT', `--junit ${junit} ${problem}`);
+    const files: ReportFile[] = [
+      ...(junit !== undefined && junit !== '-'
+        ? [{ option: '--junit', path: junit } as const]
+        : []),
+      ...(args.sarif !== undefined ? [{ option: '--sarif', path: args.sarif } as const] : []),
+      ...(args.jsonFile !== undefined
+        ? [{ option: '--json-file', path: args.jsonFile } as const]
+        : []),
+    ];
+    for (const { option, path } of files) {
+      if (path === '-') {
+        throw new UsageError(
+          'ZC_BAD_OPTION',
+          `${option} - is not supported: give ${option} a file`,
+        );
+      }
+    }
+    for (const { option, path } of files) {
+      const problem = fileProblem(path);
+      if (problem) throw new UsageError('ZC_BAD_OUTPUT', `${option} ${path} ${problem}`);
+    }
+    const github = githubOutput(io.env, args.github);
+    if (github.summary !== undefined) {
+      const problem = fileProblem(github.summary);
+      if (problem) {
+        throw new UsageError('ZC_BAD_OUTPUT', `GITHUB_STEP_SUMMARY ${github.summary} ${problem}`);
+      }
     }
     // Plugins named on the command line take the contract of the config entry that names them.
     const given =
@@ -163,7 +193,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const color = args.color ?? io.colorSupported ?? false;
     if (junit === '-') io.stdout(renderJunit(report));
     else if (args.json) io.stdout(`${safeJsonStringify(report, 2)}\n`);
+    else if (github.annotations) io.stdout(withCommandsStopped(renderHuman(report, spec, color)));
     else io.stdout(renderHuman(report, spec, color));
+    if (github.annotations) {
+      // Workflow commands are read from both streams; stdout holding JSON or XML stays clean.
+      const annotations = renderGithubAnnotations(report);
+      if (junit === '-' || args.json) io.stderr(annotations);
+      else io.stdout(annotations);
+    }
     // Corpus files cut at --max-input-size are said on the terminal, a few of them.
     const capped = report.settings.corpus?.capped ?? [];
     for (const line of capped.slice(0, 5)) io.stderr(errorLine('check', sanitizeText(line)));
@@ -184,14 +221,30 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         io.stderr(errorLine('check', sanitizeText(plugin.error.message)));
       }
     }
-    if (junit !== undefined && junit !== '-') {
+    for (const { option, path } of files) {
       try {
-        mkdirSync(dirname(resolve(junit)), { recursive: true });
-        writeFileSync(junit, renderJunit(report));
+        mkdirSync(dirname(resolve(path)), { recursive: true });
+        const text =
+          option === '--junit'
+            ? renderJunit(report)
+            : option === '--sarif'
+              ? renderSarif(report, spec)
+              : `${safeJsonStringify(report, 2)}\n`;
+        writeFileSync(path, text);
       } catch (error) {
         io.stderr(
-          errorLine('check', sanitizeText(`--junit ${junit}: not written: ${fsErrorText(error)}`)),
+          errorLine('check', sanitizeText(`${option} ${path}: not written: ${fsErrorText(error)}`)),
         );
+        return EXIT.usage;
+      }
+    }
+    if (github.summary !== undefined) {
+      try {
+        // Appended: earlier steps of the job wrote their own parts of the summary.
+        appendFileSync(github.summary, `${renderGithubSummary(report)}\n`);
+      } catch (error) {
+        const text = `GITHUB_STEP_SUMMARY ${github.summary}: not written: ${fsErrorText(error)}`;
+        io.stderr(errorLine('check', sanitizeText(text)));
         return EXIT.usage;
       }
     }
@@ -204,6 +257,25 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     throw error;
   }
+}
+
+/** A report written to a file after the run, its path checked before it. */
+interface ReportFile {
+  option: '--junit' | '--sarif' | '--json-file';
+  path: string;
+}
+
+/**
+ * GitHub-native output, on under GitHub Actions (GITHUB_ACTIONS=true) unless --no-github:
+ * annotations, and a job summary when the runner names a summary file.
+ */
+function githubOutput(
+  env: NodeJS.ProcessEnv,
+  wanted: boolean,
+): { annotations: boolean; summary?: string } {
+  if (!wanted || env['GITHUB_ACTIONS'] !== 'true') return { annotations: false };
+  const summary = env['GITHUB_STEP_SUMMARY'];
+  return { annotations: true, ...(summary ? { summary } : {}) };
 }
 
 /** Shards by name, so that `-` (<stdin>) takes its place among the paths. */

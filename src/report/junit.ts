@@ -18,6 +18,17 @@ const escapeXml = (text: string): string =>
 
 const seconds = (ms: number | undefined): string => ((ms ?? 0) / 1000).toFixed(3);
 
+/**
+ * A testcase's classname, which JUnit consumers read as a Java class path: the part before the
+ * last dot is the package, the rest the class. `<plugin>.wasm.CALL` would make `wasm` part of
+ * the package, so the plugin's path has its dots replaced by `_` and one dot separates it from
+ * the area: package `reference-plugins/dist/echo_wasm`, class `CALL`. The plugin keeps its own
+ * package, so the same rule of two plugins never merges into one test.
+ */
+export function junitClassname(source: string, area: string): string {
+  return `${source.replace(/\./g, '_')}.${area}`;
+}
+
 function failureText(failure: Failure): string {
   const lines = [`expected: ${failure.expected}`, `found: ${failure.found}`];
   if (failure.where) lines.push(`where: ${failure.where}`);
@@ -38,7 +49,8 @@ const gatesAsFailure = (result: RuleResult, strict: boolean): boolean =>
 
 function testcase(plugin: PluginReport, result: RuleResult, strict: boolean): string {
   const name = `${result.rule} (${result.level}) ${result.description}`;
-  const open = `    <testcase classname="${escapeXml(plugin.source)}.${result.area}" name="${escapeXml(name)}" time="${seconds(result.durationMs)}"`;
+  const classname = junitClassname(plugin.source, result.area);
+  const open = `    <testcase classname="${escapeXml(classname)}" name="${escapeXml(name)}" file="${escapeXml(plugin.source)}" time="${seconds(result.durationMs)}"`;
   const expectation = result.expectation;
   if (result.status === 'pass' && expectation?.outcome !== 'unexpected-pass') return `${open}/>`;
   let body: string;
@@ -84,10 +96,10 @@ function testsuite(plugin: PluginReport, strict: boolean): string {
       r.expectation?.outcome === 'expected-failure' ||
       (r.status === 'fail' && !gatesAsFailure(r, strict)),
   );
-  const attributes = `name="${escapeXml(plugin.source)}" tests="${results.length || 1}" failures="${failures}" errors="${errors + (plugin.error ? 1 : 0)}" skipped="${skipped}" time="${seconds(plugin.durationMs)}"`;
+  const attributes = `name="${escapeXml(plugin.source)}" file="${escapeXml(plugin.source)}" tests="${results.length || 1}" failures="${failures}" errors="${errors + (plugin.error ? 1 : 0)}" skipped="${skipped}" time="${seconds(plugin.durationMs)}"`;
   if (plugin.error) {
     // A plugin that could not be read still shows up, as one errored case.
-    return `  <testsuite ${attributes}>\n    <testcase classname="${escapeXml(plugin.source)}" name="read the plugin">\n      <error type="${escapeXml(plugin.error.code)}" message="${escapeXml(plugin.error.message)}"/>\n    </testcase>\n  </testsuite>`;
+    return `  <testsuite ${attributes}>\n    <testcase classname="${escapeXml(junitClassname(plugin.source, 'FILE'))}" name="read the plugin" file="${escapeXml(plugin.source)}">\n      <error type="${escapeXml(plugin.error.code)}" message="${escapeXml(plugin.error.message)}"/>\n    </testcase>\n  </testsuite>`;
   }
   const properties = plugin.sha256
     ? `    <properties>\n      <property name="sha256" value="${plugin.sha256}"/>${plugin.info ? `\n      <property name="plugin_info" value="${escapeXml(plugin.info.text)}"/>` : ''}\n    </properties>\n`

@@ -20,9 +20,17 @@ export interface ZenithConformConfig {
    */
   json?: boolean;
   /**
+   * Also write the JSON report to this file, keeping the text report on stdout (what a CI log and a reports folder both want).
+   */
+  'json-file'?: string;
+  /**
    * Also write a JUnit XML report (one testcase per rule per plugin) to this file; - prints it on stdout instead of the text report.
    */
   junit?: string;
+  /**
+   * Also write a SARIF 2.1.0 report (the spec's rules; one result per failed rule, at the plugin's path) to this file, for code scanning.
+   */
+  sarif?: string;
   /**
    * Known failures: JSON {"expectedFailures":[{"rule","reason","plugin"?}]} (spec/expect.schema.json); an unexpected pass fails.
    */

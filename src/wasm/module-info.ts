@@ -36,6 +36,8 @@ export interface ModuleImport {
 export interface ModuleExport {
   name: string;
   kind: ExternKind;
+  /** The index in its kind's index space (imported functions first, as wasm counts them). */
+  index: number;
   /** For function exports. */
   signature?: FuncSignature | undefined;
   /** For memory exports. */
@@ -239,7 +241,7 @@ export function readModuleInfo(bytes: Uint8Array): ModuleInfo {
   }
 
   for (const { name, kind, index } of rawExports) {
-    const entry: ModuleExport = { name, kind };
+    const entry: ModuleExport = { name, kind, index };
     if (kind === 'function') {
       const typeIndex = functionTypes[index];
       entry.signature = typeIndex === undefined ? undefined : types[typeIndex];

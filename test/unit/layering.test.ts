@@ -60,6 +60,8 @@ const ALLOWED: Record<string, readonly string[]> = {
     'src/explore',
   ],
   'src/report': ['src/util', 'src/spec-model'],
+  // A static look at a module: its sections (wasm) and the run's own gate (check/gate-rule).
+  'src/inspect': ['src/util', 'src/wasm', 'src/spec-model', 'src/check'],
   'src/cli': [
     'src/util',
     'src/spec-model',
@@ -68,6 +70,7 @@ const ALLOWED: Record<string, readonly string[]> = {
     'src/bench',
     'src/report',
     'src/contract',
+    'src/inspect',
   ],
   'src/(entry points)': [
     'src/util',
@@ -76,6 +79,7 @@ const ALLOWED: Record<string, readonly string[]> = {
     'src/bench',
     'src/report',
     'src/contract',
+    'src/inspect',
   ],
   suites: [
     'src/util',
