@@ -74,9 +74,9 @@ describe('the packed package', () => {
       'spec',
     ]);
     // The action, CI scripts and vendored test schemas belong to the repository, not the package.
-    expect(files.filter((path) => /^(action|\.ci|examples)\b|fixtures|\.xsd$/.test(path))).toEqual(
-      [],
-    );
+    expect(
+      files.filter((path) => /^(action|\.ci|examples)\b|(^|\/)fixtures\/|\.xsd$/.test(path)),
+    ).toEqual([]);
     expect(files.filter((path) => path.startsWith('reference-plugins/'))).toEqual(
       files.filter((path) => /^reference-plugins\/dist\/[^/]+\.wasm$/.test(path)),
     );
@@ -88,6 +88,10 @@ describe('the packed package', () => {
       'dist/src/inspect/inspect-plugin.js',
       'dist/src/report/github.js',
       'dist/src/report/sarif.js',
+      'dist/src/cli/config-file.js',
+      'dist/src/cli/init.js',
+      'spec/config.schema.json',
+      'spec/CONTRACT.md',
     ]) {
       expect(files).toContain(needed);
     }
