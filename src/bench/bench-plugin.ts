@@ -36,7 +36,8 @@ export interface PluginJob {
 export type PluginFindings = Omit<PluginBench, 'source' | 'sha256' | 'bytes'>;
 
 export type BenchEvent =
-  | { type: 'case-start'; export: string; size: number }
+  /** A case begins: the `case`-th (from 1) of the plugin's `cases`, for progress and an ETA. */
+  | { type: 'case-start'; export: string; size: number; case: number; cases: number }
   | { type: 'snapshot'; findings: PluginFindings };
 
 function readInfo(plugin: PluginInstance, spec: SpecIndex): string | null {
@@ -147,10 +148,13 @@ export async function benchPlugin(
     return started.ok ? started.instance : describeSetupFailure(started);
   };
   const sizes = job.input ? [job.input.bytes.length] : job.sizes;
-  for (const name of benchExports(spec, functionExports, job.exports)) {
+  const names = benchExports(spec, functionExports, job.exports);
+  const cases = names.length * sizes.length;
+  let started = 0;
+  for (const name of names) {
     const shape = callShapeOf(spec, name);
     for (const size of sizes) {
-      emit({ type: 'case-start', export: name, size });
+      emit({ type: 'case-start', export: name, size, case: ++started, cases });
       const input = hostWork(() =>
         job.input
           ? fileInput(shape, job.input.bytes, job.input.path)

@@ -5,6 +5,8 @@ export interface CliIo {
   isTTY: boolean;
   /** Whether stderr is a terminal: progress is drawn there. */
   stderrIsTTY?: boolean;
+  /** The terminal's width when stderr is one: a progress line is cut to it, so it never wraps. */
+  stderrColumns?: number | undefined;
   env: NodeJS.ProcessEnv;
   /**
    * Whether colour is on when neither --color nor --no-color is given: picocolors' own

@@ -33,6 +33,7 @@ try {
     stderr: (text) => process.stderr.write(text),
     isTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
+    stderrColumns: process.stderr.columns,
     env: process.env,
     colorSupported: pc.isColorSupported,
     readStdin: () => readAllStdin(process.stdin),

@@ -1,5 +1,6 @@
 import type { PluginReport, RuleResult } from '../spec-model/report-types.generated.js';
 import { sanitizeText } from '../util/sanitize.js';
+import { StatusLine } from './progress-line.js';
 
 export interface Progress {
   rule(source: string, result: RuleResult): void;
@@ -8,38 +9,30 @@ export interface Progress {
 }
 
 /**
- * On a terminal, one live line (the plugin, the rule just finished, how many are done); in CI
- * logs, one plain line per plugin when there are several, since a redrawn line is noise there.
+ * On a terminal, one live line cut to its width (the plugin, the rule just finished, how many
+ * are done); in CI logs, one plain line per plugin when there are several, since a redrawn line
+ * is noise there. `rulesOf(i)` is how many rules plugin i runs (its contract adds some).
  */
 export function createProgress(
   write: (text: string) => void,
   isTTY: boolean,
-  rulesPerPlugin: number,
+  rulesOf: (pluginIndex: number) => number,
   plugins: number,
+  columns?: number,
 ): Progress {
   let done = 0;
   let finished = 0;
-  let shown = 0;
-  // Redraw with a carriage return and spaces rather than ANSI erase codes, so that NO_COLOR
-  // output stays free of escape sequences.
-  const redraw = (line: string): void => {
-    write(`\r${line.padEnd(shown)}`);
-    shown = line.length;
-  };
-  const clear = (): void => {
-    if (shown > 0) write(`\r${' '.repeat(shown)}\r`);
-    shown = 0;
-  };
+  const status = new StatusLine(write, columns);
   return {
     rule(source, result) {
       done++;
       if (!isTTY) return;
+      const total = Math.max(done, rulesOf(finished));
       const width = 20;
-      const filled = Math.min(width, Math.round((done / rulesPerPlugin) * width));
+      const filled = Math.min(width, Math.round((done / total) * width));
       const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
-      redraw(
-        `${bar} ${done}/${rulesPerPlugin} ${sanitizeText(result.rule)} · ${sanitizeText(source)}`,
-      );
+      const which = plugins > 1 ? `[${finished + 1}/${plugins}] ` : '';
+      status.draw(`${bar} ${done}/${total} ${result.rule} · ${which}${source}`);
     },
     plugin(report) {
       finished++;
@@ -47,12 +40,12 @@ export function createProgress(
       const line = `[${finished}/${plugins}] ${sanitizeText(report.source)}: ${report.verdict.toUpperCase()}`;
       // One plugin needs no progress line in a log: the report follows at once.
       if (isTTY) {
-        clear();
+        status.clear();
         write(`${line}\n`);
       } else if (plugins > 1) write(`${line}\n`);
     },
     done() {
-      if (isTTY) clear();
+      if (isTTY) status.clear();
     },
   };
 }

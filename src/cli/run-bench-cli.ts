@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkBenchOptions, runBench, type BenchOptions } from '../bench/run-bench.js';
 import { renderBenchText } from '../bench/render/text.js';
-import { formatSize } from '../util/format-size.js';
 import { REPORT_FILES, writeReports } from '../bench/write-reports.js';
 import { UsageError } from '../util/errors.js';
 import { directoryProblem, fileProblem, fsErrorText } from '../util/output-path.js';
 import { packageVersion } from '../util/package-root.js';
 import { safeJsonStringify, sanitizeText } from '../util/sanitize.js';
 import { parseBenchArgs } from './bench-args.js';
+import { createBenchProgress } from './bench-progress.js';
 import { errorLine, noPluginMessage, renderBenchHelp } from './options.js';
 import { EXIT, type CliIo } from './io.js';
 import { pluginName, randomSeed, readStdinModule, resolvePluginArgs } from './plugin-args.js';
@@ -64,18 +64,24 @@ export async function runBenchCli(argv: readonly string[], io: CliIo): Promise<n
     }
     const shown = (source: string): string => names[paths.indexOf(source)] ?? source;
 
-    const progress = !args.json && io.isTTY;
+    // Progress goes to stderr, live when it is a terminal and one line per case in a log, so
+    // that it never mixes with a report on stdout.
+    const progress = createBenchProgress(
+      io.stderr,
+      io.stderrIsTTY ?? false,
+      paths.length,
+      io.stderrColumns,
+    );
     const report = await runBench(paths, {
       ...options,
       onEvent: (source, event) => {
-        if (progress && event.type === 'case-start') {
-          io.stderr(
-            `\r\x1b[K${sanitizeText(shown(source))}: ${event.export} at ${formatSize(event.size)}…`,
-          );
+        if (event.type === 'case-start') {
+          progress.caseStarted(shown(source), event.export, event.size, event.case, event.cases);
         }
       },
+      onPluginDone: (plugin) => progress.pluginDone(shown(plugin.source)),
     });
-    if (progress) io.stderr('\r\x1b[K');
+    progress.done();
     for (const plugin of report.plugins) plugin.source = shown(plugin.source);
 
     const color = args.color ?? io.colorSupported ?? false;

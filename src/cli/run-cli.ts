@@ -8,6 +8,7 @@ import { renderGithubSummary } from '../report/github-summary.js';
 import { loadKnownFailures } from '../runner/expectations.js';
 import { SpecIndex } from '../spec-model/spec-index.js';
 import { createProgress } from './progress.js';
+import { isDeclared } from '../contract/declared.js';
 import { emptyShardMessage, selectShard } from './shard.js';
 import { UsageError } from '../util/errors.js';
 import {
@@ -171,11 +172,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return contract ? { plugin: source, contract } : source;
     });
 
+    // A plugin runs the declared rules its contract declares (and those --only names).
+    const rulesOf = (at: number): number => {
+      const plugin = plugins[at];
+      const contract = plugin ? contractOf(plugin) : undefined;
+      return ruleIds.filter((id) => {
+        const declared = index.rule(id).declaredBy;
+        return !declared || isDeclared(declared, contract) || (args.only?.includes(id) ?? false);
+      }).length;
+    };
     const progress = createProgress(
       io.stderr,
       io.stderrIsTTY ?? false,
-      ruleIds.length,
+      rulesOf,
       plugins.length,
+      io.stderrColumns,
     );
     let finished = 0;
     const report = await runConformance(inputs, {

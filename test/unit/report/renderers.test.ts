@@ -79,7 +79,12 @@ describe('the JUnit report', () => {
 describe('the progress line', () => {
   it.each([true, false])('shows file names escaped (terminal: %s)', (isTTY) => {
     let written = '';
-    const progress = createProgress((text) => (written += text), isTTY, 2, 2);
+    const progress = createProgress(
+      (text) => (written += text),
+      isTTY,
+      () => 2,
+      2,
+    );
     const report = hostileReport();
     progress.rule(report.plugins[0]!.source, report.plugins[0]!.results[0]!);
     progress.plugin(report.plugins[0]!);
