@@ -1,3 +1,4 @@
+import { pluginKey } from '../compare.js';
 import type {
   BenchReport,
   CaseComparison,
@@ -37,6 +38,7 @@ figure { margin: 0; } figcaption { font-weight: 600; margin-bottom: 0.25rem; }
 .chart .line { fill: none; stroke-width: 2; }
 .chart .wasm { stroke: #2563eb; } .chart .raw { stroke: #9ca3af; stroke-dasharray: 4 3; } .chart .js { stroke: #d97706; }
 .chart circle.wasm { fill: #2563eb; } .chart circle.raw { fill: #9ca3af; stroke-dasharray: none; } .chart circle.js { fill: #d97706; }
+.chart .baseline { stroke: #6b7280; stroke-dasharray: 1 3; } .chart circle.baseline { fill: #fff; stroke-dasharray: none; }
 .error { color: #b91c1c; } .warning { color: #b45309; }
 .chart .errorbar { stroke-width: 1.5; }
 `;
@@ -47,7 +49,10 @@ figure { margin: 0; } figcaption { font-weight: 600; margin-bottom: 0.25rem; }
  * table's: the harness at its median MB/s (with the median's interval as an error bar), the
  * raw loop at that times harness/raw, JavaScript at the harness times the "vs JS" ratio.
  */
-export function chartSeries(cases: readonly MeasuredCase[]): ChartSeries[] {
+export function chartSeries(
+  cases: readonly MeasuredCase[],
+  baseline: readonly CaseComparison[] = [],
+): ChartSeries[] {
   const wasm = (c: MeasuredCase): number => headlineMbPerSec(c.harness, c.inputBytes);
   const series: ChartSeries[] = [
     {
@@ -80,10 +85,22 @@ export function chartSeries(cases: readonly MeasuredCase[]): ChartSeries[] {
     return ratio !== undefined ? [{ x: c.size, y: wasm(c) / ratio }] : [];
   });
   if (js.length > 0) series.push({ name: 'JavaScript', className: 'js', points: js });
+  // The --baseline run, at the mean time its comparison table shows (what the regression
+  // verdict is computed from), over the same input bytes as this run's case.
+  const before = cases.flatMap((c) => {
+    const match = baseline.find((b) => b.export === c.export && b.size === c.size);
+    const ms = match?.time.baselineMeanMs;
+    return ms !== undefined && ms > 0
+      ? [{ x: c.size, y: headlineMbPerSec({ p50Ms: ms }, c.inputBytes) }]
+      : [];
+  });
+  if (before.length > 0) {
+    series.push({ name: 'baseline (mean)', className: 'baseline', points: before });
+  }
   return series;
 }
 
-function pluginSection(plugin: PluginBench): string {
+function pluginSection(plugin: PluginBench, comparison: readonly CaseComparison[]): string {
   const out: string[] = [`<section><h2>${escapeHtml(pluginTitle(plugin))}</h2>`];
   out.push(
     `<p class="facts">${pluginFacts(plugin)
@@ -101,7 +118,10 @@ function pluginSection(plugin: PluginBench): string {
     const svg = throughputChart(
       { 'data-plugin': pluginTitle(plugin), 'data-export': name },
       label,
-      chartSeries(measured),
+      chartSeries(
+        measured,
+        comparison.filter((c) => c.plugin === pluginKey(plugin) && c.export === name),
+      ),
     );
     return [`<figure><figcaption><code>${escapeHtml(name)}</code></figcaption>${svg}</figure>`];
   });
@@ -157,7 +177,7 @@ export function renderHtml(unsafeReport: BenchReport): string {
     '<h1>zenith-conform bench</h1>',
     `<p class="facts">${escapeHtml(environmentFacts(report).join(' · '))}</p>`,
     `<p class="facts">${escapeHtml(settingsFacts(report).join(' · '))}</p>`,
-    ...report.plugins.map(pluginSection),
+    ...report.plugins.map((plugin) => pluginSection(plugin, report.comparison?.cases ?? [])),
   ];
   if (report.comparison) {
     body.push(

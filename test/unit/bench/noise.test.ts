@@ -174,6 +174,22 @@ describe('the HTML report', () => {
     expect(high).toBeCloseTo(500 / 0.99);
     expect(renderHtml(report([QUIET]))).toContain('class="errorbar line wasm"');
   });
+
+  it('draws the --baseline run beside this one, at the time its comparison table shows', () => {
+    const comparison = {
+      plugin: 'p v1.0.0',
+      export: 'process',
+      size: 1000,
+      time: { verdict: 'slower' as const, baselineMeanMs: 0.004, currentMeanMs: 0.0024 },
+      instructions: { verdict: 'not-compared' as const },
+      regression: false,
+    };
+    const series = chartSeries([QUIET], [comparison]);
+    const baseline = series.find((s) => s.className === 'baseline');
+    // 1000 bytes in 4 µs: 250 MB/s, half the harness's 500 at its median.
+    expect(baseline?.points).toEqual([{ x: 1000, y: 250 }]);
+    expect(chartSeries([QUIET]).some((s) => s.className === 'baseline')).toBe(false);
+  });
 });
 
 describe('the environment stamp', () => {
