@@ -23,6 +23,12 @@ export interface GateOptions {
   timeoutMs: number;
 }
 
+/** A contract to run with, and the rules it adds (the only ones run: see run.ts). */
+export interface ContractRun {
+  contract: PluginContract;
+  rules: readonly string[];
+}
+
 export function classifyReport(report: ConformanceReport): Omit<GateRun, 'durationMs'> {
   const plugin = report.plugins[0];
   if (!plugin)
@@ -60,7 +66,7 @@ export async function gateRun(
   bytes: Uint8Array,
   depth: 'quick' | 'thorough',
   options: GateOptions,
-  contract?: PluginContract,
+  contract?: ContractRun,
 ): Promise<GateRun> {
   const began = performance.now();
   let timer: NodeJS.Timeout | undefined;
@@ -69,7 +75,12 @@ export async function gateRun(
   });
   try {
     const report = await Promise.race([
-      runConformance(contract ? { plugin: bytes, contract } : bytes, { seed: options.seed, depth }),
+      contract
+        ? runConformance(
+            { plugin: bytes, contract: contract.contract },
+            { seed: options.seed, depth, only: [...contract.rules] },
+          )
+        : runConformance(bytes, { seed: options.seed, depth }),
       timeout,
     ]);
     const durationMs = Math.round(performance.now() - began);

@@ -89,7 +89,10 @@ export interface MutantRecord extends Omit<MutationSite, 'replacement'> {
   gate?: {
     default: GateRun;
     thorough?: GateRun;
-    /** The default depth with the plugin's contract (absent when it has none). */
+    /**
+     * The declared rules of the plugin's contract, at the default depth (absent when it has
+     * none, or the default run killed already): the ABI rules' verdicts are the default run's.
+     */
     contract?: GateRun;
     /** Set when the first try ended in a tool error and these runs are the second: its errors. */
     retriedAfter?: string[];

@@ -13,6 +13,7 @@ import { packageVersion } from '../../src/util/package-root.js';
 import { buildReference, differential, plannedCalls } from './differential.js';
 import type { ExerciseSettings } from './exercise.js';
 import { gateRun, type GateOptions } from './gate.js';
+import { isDeclared } from '../../src/contract/declared.js';
 import { DEFAULT_INPUT_SETTINGS, exerciseInputs, exercisedExports } from './inputs.js';
 import { countRan, enumerateSites, ranFrom, sampleMutants, type SampledMutant } from './mutate.js';
 import { OPERATOR_IDS, OPERATORS, type OperatorId } from './operators.js';
@@ -65,6 +66,18 @@ export async function runMutationBenchmark(options: MutationOptions): Promise<Mu
     timeoutMs: options.gateTimeoutMs ?? DEFAULT_GATE_TIMEOUT_MS,
   };
   const jobs = Math.max(1, options.jobs ?? 1);
+  const specIndex = new SpecIndex(loadSpec());
+  const contractRuns = new Map(
+    [...(options.contracts ?? [])].map(([name, contract]) => [
+      name,
+      {
+        contract,
+        rules: specIndex.rules
+          .filter((rule) => rule.declaredBy && isDeclared(rule.declaredBy, contract))
+          .map((rule) => rule.id),
+      },
+    ]),
+  );
   const progress = options.onProgress ?? (() => undefined);
   const spec = new SpecIndex(loadSpec());
   const limits = resolveLimits(spec, undefined);
@@ -202,12 +215,14 @@ export async function runMutationBenchmark(options: MutationOptions): Promise<Mu
         record.gate.thorough = thorough;
         record.class.thorough = thorough.class;
       }
-      // The contract run is a run of its own: the fixture inputs join the corpus, so even the ABI
-      // rules see other cases than the default run's.
-      const contract = options.contracts?.get(record.plugin);
-      if (contract) {
-        record.gate.contract = await gateRun(bytes, 'quick', gateOptions, contract);
-        record.class.contract = record.gate.contract.class;
+      // A contract adds rules and leaves the ABI rules' cases as they are (same seed, same
+      // inputs), so the default run's verdicts stand and only the declared rules run again.
+      const contract = contractRuns.get(record.plugin);
+      if (contract && quick.class !== 'killed') {
+        const declared = await gateRun(bytes, 'quick', gateOptions, contract);
+        record.gate.contract = declared;
+        record.class.contract =
+          declared.class === 'killed' || declared.class === 'error' ? declared.class : quick.class;
       } else record.class.contract = quick.class;
       if (earlier)
         record.gate.retriedAfter = [

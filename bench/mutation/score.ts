@@ -78,13 +78,19 @@ export function killsByRule(
   const kills = new Map<string, number>();
   for (const mutant of mutants) {
     if (mutant.class[depth] !== 'killed') continue;
-    const run =
+    // With the contract: the default run's rules, and the declared rules run after it.
+    const rules =
       depth === 'thorough'
-        ? (mutant.gate?.thorough ?? mutant.gate?.default)
+        ? (mutant.gate?.thorough ?? mutant.gate?.default)?.mustFailed
         : depth === 'contract'
-          ? (mutant.gate?.contract ?? mutant.gate?.default)
-          : mutant.gate?.default;
-    for (const rule of run?.mustFailed ?? []) kills.set(rule, (kills.get(rule) ?? 0) + 1);
+          ? [
+              ...new Set([
+                ...(mutant.gate?.default.mustFailed ?? []),
+                ...(mutant.gate?.contract?.mustFailed ?? []),
+              ]),
+            ]
+          : mutant.gate?.default.mustFailed;
+    for (const rule of rules ?? []) kills.set(rule, (kills.get(rule) ?? 0) + 1);
   }
   return Object.fromEntries([...kills].sort(([a], [b]) => a.localeCompare(b)));
 }

@@ -348,13 +348,10 @@ export async function runConformance(
     ]
       .filter(Boolean)
       .join(' ');
-    // The author's fixtures are samples of the input format too: the fuzzers start from them.
-    const fixtureInputs = (contract?.fixtures?.cases ?? [])
-      .filter(
-        (fixture) =>
-          fixture.exportName === 'process' && fixture.input.length <= limits.maxInputBytes,
-      )
-      .map((fixture) => fixture.input);
+    // The fixtures do not join the fuzzers' corpus: a corpus takes most cases, and a few
+    // fixtures would crowd out the generated variety the ABI rules need (measured: the mutation
+    // benchmark's echo mutants killed fell from 85 to 74 of 90). A plugin's contract adds rules
+    // and leaves the ABI rules' cases as they are; --corpus is how samples reach the fuzzers.
     const report = await checkPlugin(plugin, {
       ...settings,
       ruleIds: rulesFor(spec, ruleIds, contract, options.only),
@@ -362,9 +359,7 @@ export async function runConformance(
       replayArgs,
       property: {
         ...settings.property,
-        ...(inputs.corpus.length > 0 || fixtureInputs.length > 0
-          ? { corpus: [...inputs.corpus, ...fixtureInputs] }
-          : {}),
+        ...(inputs.corpus.length > 0 ? { corpus: inputs.corpus } : {}),
         ...(inputs.explored.length > 0 ? { explored: inputs.explored } : {}),
       },
     });
