@@ -146,6 +146,85 @@ describe('a plugin repository with a config file', () => {
   });
 });
 
+/** XOR with `mask` from input to output, capacity-checked, under an export name. */
+const xorExport = (name: string, mask: number): string => `
+  (func (export "${name}") (param $in i32) (param $len i32) (param $out i32) (param $cell i32) (result i32)
+    (local $i i32)
+    (if (i32.gt_u (local.get $len) (i32.load (local.get $cell)))
+      (then (i32.store (local.get $cell) (local.get $len)) (return (i32.const -3))))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $len)))
+        (i32.store8 (i32.add (local.get $out) (local.get $i))
+          (i32.xor (i32.load8_u (i32.add (local.get $in) (local.get $i))) (i32.const ${mask})))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+    (i32.store (local.get $cell) (local.get $len))
+    (i32.const 0))`;
+
+const maskPlugin = (unmask: number): Uint8Array =>
+  wat(`(module
+    (memory (export "memory") 2)
+    (data (i32.const 16) "mask v1.0.0\\00")
+    (func (export "plugin_info") (result i32) (i32.const 16))
+    ${xorExport('process', 0x5a)}
+    ${xorExport('unmask', unmask)})`);
+
+describe('an inverse that is an export of the plugin itself', () => {
+  it.each([
+    ['0x5a (the inverse)', 0x5a, 0],
+    ['0x5b (one bit off)', 0x5b, 1],
+  ])('unmask XOR %s: exit %i', async (_name, unmask, exitCode) => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'mask.wasm'), maskPlugin(unmask));
+    writeFileSync(
+      join(dir, 'zenith-conform.config.json'),
+      JSON.stringify({
+        plugins: [{ path: 'mask.wasm', properties: { inverse: 'export:unmask' } }],
+        only: ['ZC-PROP-009'],
+        explore: false,
+      }),
+    );
+    const run = await cliIn(dir, []);
+    expect(run.exitCode, run.stdout).toBe(exitCode);
+    expect(run.stdout).toMatch(
+      exitCode === 0 ? /✓ ZC-PROP-009/ : /✗ ZC-PROP-009[\s\S]*the round trip changed the input/,
+    );
+  });
+});
+
+describe('a TypeScript config', () => {
+  const config = [
+    "import type { ZenithConformConfig } from 'zenith-conform';",
+    "const config: ZenithConformConfig = { plugins: ['echo.wasm'], only: ['ZC-MOD-001'] };",
+    'export default config;',
+    '',
+  ].join('\n');
+
+  it("is read through the project's tsx on a Node that cannot strip types", async () => {
+    // Inside this repository, whose node_modules has tsx, as a project with tsx installed.
+    const dir = mkdtempSync(join(ROOT, 'test', 'nested', 'generated', 'zc-ts-'));
+    cpSync(join(ROOT, 'reference-plugins', 'dist', 'echo.wasm'), join(dir, 'echo.wasm'));
+    writeFileSync(join(dir, 'zenith-conform.config.ts'), config);
+    const run = await cliIn(dir, []);
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(run.stdout).toContain('echo.wasm');
+  });
+
+  it.skipIf(Number(process.versions.node.split('.')[0]) >= 24)(
+    'says what to do when nothing can import it',
+    async () => {
+      const dir = scratch();
+      writeFileSync(join(dir, 'zenith-conform.config.ts'), config);
+      const run = await cliIn(dir, []);
+      expect(run.exitCode).toBe(2);
+      expect(run.stderr).toMatch(
+        /^zenith-conform: zenith-conform\.config\.ts: this Node .* cannot import TypeScript: install tsx in the project \(npm i -D tsx\), use Node 23\.6 or later, or write zenith-conform\.config\.mjs$/,
+      );
+    },
+  );
+});
+
 describe('zenith-conform init', () => {
   it(
     'starts a repository from an empty folder: a valid config, a workflow, then a passing run',

@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { PluginContract } from '../contract/contract.js';
+import { EXPORT_PREFIX } from '../contract/resolve-contract.js';
 import type { ZenithAbiSpec } from '../spec-model/abi-types.generated.js';
 import type { PluginEntry, ZenithConformConfig } from '../spec-model/config-types.generated.js';
 import { UsageError } from '../util/errors.js';
@@ -30,13 +32,53 @@ export function findConfig(dir: string): string | undefined {
   return undefined;
 }
 
+/** The ES module entry of the tsx API that a project's folder would import (its exports map). */
+function tsxApiEntry(dir: string): string {
+  const manifest = createRequire(join(dir, 'package.json')).resolve('tsx/package.json');
+  const exportsMap = (
+    JSON.parse(readFileSync(manifest, 'utf8')) as { exports?: Record<string, unknown> }
+  ).exports?.['./esm/api'] as { import?: { default?: string } } | undefined;
+  const entry = exportsMap?.import?.default;
+  if (!entry) throw new Error('tsx has no ./esm/api entry');
+  return join(dirname(manifest), entry);
+}
+
+/**
+ * A TypeScript config: Node imports it itself where it strips types (23.6 and later); on older
+ * Node, through the project's own tsx when it has one. The tool does not ship a compiler.
+ */
+async function importTypeScript(path: string): Promise<{ default?: unknown }> {
+  const url = pathToFileURL(resolve(path)).href;
+  try {
+    return (await import(url)) as { default?: unknown };
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw error;
+  }
+  let tsx: string;
+  try {
+    tsx = tsxApiEntry(resolve(dirname(path)));
+  } catch {
+    throw bad(
+      path,
+      `this Node (${process.version}) cannot import TypeScript: install tsx in the project (npm i -D tsx), use Node 23.6 or later, or write zenith-conform.config.mjs`,
+    );
+  }
+  const api = (await import(pathToFileURL(tsx).href)) as {
+    tsImport: (specifier: string, parent: string) => Promise<{ default?: unknown }>;
+  };
+  return api.tsImport(url, import.meta.url);
+}
+
 async function readConfigValue(path: string): Promise<unknown> {
   if (!existsSync(path)) throw bad(path, 'no such file');
-  if (/\.(mjs|js|cjs)$/.test(path)) {
+  if (/\.(mjs|js|cjs|ts|mts)$/.test(path)) {
     let module: { default?: unknown };
     try {
-      module = (await import(pathToFileURL(resolve(path)).href)) as { default?: unknown };
+      module = /\.m?ts$/.test(path)
+        ? await importTypeScript(path)
+        : ((await import(pathToFileURL(resolve(path)).href)) as { default?: unknown });
     } catch (error) {
+      if (error instanceof UsageError) throw error;
       throw bad(path, `cannot be loaded: ${(error as Error).message.split('\n')[0]}`);
     }
     const value = module.default;
@@ -237,7 +279,9 @@ function contractOf(
   // Paths in properties (inverse, reference) are relative to the config file too.
   for (const key of fileKeys) {
     const value = properties[key];
-    if (typeof value === 'string') properties[key] = resolve(dir, value);
+    if (typeof value === 'string' && !value.startsWith(EXPORT_PREFIX)) {
+      properties[key] = resolve(dir, value);
+    }
   }
   return {
     configPath,

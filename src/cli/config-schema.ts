@@ -6,6 +6,7 @@ export const CONFIG_FILE_NAMES = [
   'zenith-conform.config.json',
   'zenith-conform.config.mjs',
   'zenith-conform.config.js',
+  'zenith-conform.config.ts',
 ] as const;
 
 type Schema = Record<string, unknown>;

@@ -63,7 +63,7 @@ const FIXED_OPTIONS: OptionSpec[] = [
     placeholder: 'file',
     cliOnly: true,
     description:
-      'Read options, plugins and their contracts (fixtures, declared properties) from this file; default: zenith-conform.config.json (or .mjs, .js) in the working directory, if there is one. Options given here override it.',
+      'Read options, plugins and their contracts (fixtures, declared properties) from this file; default: zenith-conform.config.json (or .mjs, .js, .ts) in the working directory, if there is one. Options given here override it.',
   },
   {
     name: 'no-config',

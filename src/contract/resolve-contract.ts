@@ -7,6 +7,9 @@ import type { CheckContract, DeclaredProperties, PluginContract } from './contra
 import { loadFixtures } from './load-fixtures.js';
 import { parseSizeRelation } from './size-relation.js';
 
+/** An inverse that is an export of the plugin itself instead of a file: `export:<name>`. */
+export const EXPORT_PREFIX = 'export:';
+
 const bad = (where: string, message: string): UsageError =>
   new UsageError('ZC_BAD_CONFIG', `${where}: ${message}`);
 
@@ -57,6 +60,12 @@ function checkProperties(spec: SpecIndex, properties: unknown, where: string): D
       if (typeof value !== 'string')
         throw new UsageError('ZC_BAD_CONFIG', `${label} must be a string`);
       parseSizeRelation(value, label);
+      out[key] = value;
+    } else if (key === 'inverse' && typeof value === 'string' && value.startsWith(EXPORT_PREFIX)) {
+      // An export of the plugin itself (`export:decode`), looked up when the rule runs.
+      if (!/^export:\S+$/.test(value)) {
+        throw new UsageError('ZC_BAD_CONFIG', `${label} ${value}: name the export after export:`);
+      }
       out[key] = value;
     } else {
       if (typeof value !== 'string' || value === '')

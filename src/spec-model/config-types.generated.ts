@@ -143,7 +143,7 @@ export interface DeclaredProperties {
    */
   'length-preserving'?: boolean;
   /**
-   * A second plugin (a .wasm file) whose `process` undoes this one: `inverse(process(x)) == x`, both returning 0. (ZC-PROP-009)
+   * A second plugin (a .wasm file), or `export:<name>` (an export of this module with the signature of `process`), that undoes `process`: `inverse(process(x)) == x`, both returning 0. (ZC-PROP-009)
    */
   inverse?: string;
   /**

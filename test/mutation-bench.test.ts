@@ -3,21 +3,30 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { applySite, enumerateSites } from '../../../bench/mutation/mutate.js';
-import { MUTANT_CLASSES, type Depth } from '../../../bench/mutation/report-types.js';
-import { renderMarkdown } from '../../../bench/mutation/render-markdown.js';
-import { runMutationBenchmark } from '../../../bench/mutation/run.js';
+import { applySite, enumerateSites } from '../bench/mutation/mutate.js';
+import { MUTANT_CLASSES, type Depth } from '../bench/mutation/report-types.js';
+import { renderMarkdown } from '../bench/mutation/render-markdown.js';
+import { runMutationBenchmark } from '../bench/mutation/run.js';
 
-const ECHO = fileURLToPath(new URL('../../../reference-plugins/dist/echo.wasm', import.meta.url));
+const ECHO = fileURLToPath(new URL('../reference-plugins/dist/echo.wasm', import.meta.url));
 
 describe('bench:mutation on echo.wasm', () => {
   it('classifies every mutant once, with the rules that killed it, and every mutant validates', async () => {
-    const report = await runMutationBenchmark({ plugins: [ECHO], perOperator: 2, jobs: 2 });
+    // With echo's declared contract, so that the with-contract depth runs its declared rules.
+    const report = await runMutationBenchmark({
+      plugins: [ECHO],
+      perOperator: 2,
+      jobs: 2,
+      contracts: new Map([
+        ['echo', { properties: { idempotent: true, 'length-preserving': true } }],
+      ]),
+      contractsSource: 'test',
+    });
     const { mutants } = report;
     expect(mutants.length).toBeGreaterThan(0);
     expect(mutants.length).toBeLessThanOrEqual(2 * report.settings.operators.length);
 
-    for (const depth of ['default', 'thorough'] as Depth[]) {
+    for (const depth of ['default', 'thorough', 'contract'] as Depth[]) {
       const counts = report.classes[depth];
       expect(MUTANT_CLASSES.reduce((sum, name) => sum + counts[name], 0)).toBe(mutants.length);
       const { overall } = report.scores[depth];
@@ -37,6 +46,11 @@ describe('bench:mutation on echo.wasm', () => {
         expect(run?.mustFailed.length, mutant.id).toBeGreaterThan(0);
       }
       if (!gated) expect(mutant.class.thorough).toBe(mutant.class.default);
+      // A contract only adds rules: what the default gate kills, it kills too.
+      if (mutant.class.default === 'killed') expect(mutant.class.contract).toBe('killed');
+      if (mutant.class.contract === 'killed' && mutant.class.default !== 'killed') {
+        expect(mutant.gate?.contract?.mustFailed.length, mutant.id).toBeGreaterThan(0);
+      }
     }
 
     const bytes = new Uint8Array(readFileSync(ECHO));
@@ -57,5 +71,7 @@ describe('bench:mutation on echo.wasm', () => {
     }
 
     expect(renderMarkdown(report)).toContain('## Survivors');
-  }, 60_000);
+    expect(renderMarkdown(report)).toContain('with contract');
+    // The whole benchmark end to end: minutes when every core is busy, seconds otherwise.
+  }, 240_000);
 });
