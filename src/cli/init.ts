@@ -42,7 +42,7 @@ function findPlugins(root: string): string[] {
   return found.sort();
 }
 
-function workflow(plugins: readonly string[], rust: boolean): string {
+function workflow(rust: boolean): string {
   const build = rust
     ? [
         '      - uses: dtolnay/rust-toolchain@stable',
@@ -75,15 +75,11 @@ function workflow(plugins: readonly string[], rust: boolean): string {
     '        with:',
     '          node-version: 20',
     ...build,
-    `      # ${plugins.length} plugin(s) from the config; pinned, so a new rule arrives as a reviewed change.`,
+    '      # The action reads the plugins and their contracts from zenith-conform.config.json,',
+    '      # annotates failed rules and uploads JSON, JUnit and SARIF reports. Pinned, so a new',
+    '      # rule arrives as a reviewed change.',
     '      - name: Conformance gate',
-    `        run: npx --yes zenith-conform@${packageVersion()} --junit reports/junit.xml`,
-    '      - name: Upload reports',
-    '        if: always()',
-    '        uses: actions/upload-artifact@v4',
-    '        with:',
-    '          name: zenith-conform-reports',
-    '          path: reports/',
+    `        uses: zenith-conform/zenith-conform@v${packageVersion()}`,
     '',
   ].join('\n');
 }
@@ -129,7 +125,7 @@ export function runInit(argv: readonly string[], io: CliIo): number {
     };
     mkdirSync(dirname(workflowFile), { recursive: true });
     writeFileSync(configFile, `${JSON.stringify(config, null, 2)}\n`);
-    writeFileSync(workflowFile, workflow(plugins, rust));
+    writeFileSync(workflowFile, workflow(rust));
     const shown = (file: string): string => relative(process.cwd(), file) || file;
     io.stdout(
       [
