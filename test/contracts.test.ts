@@ -204,7 +204,9 @@ describe('a TypeScript config', () => {
 
   it("is read through the project's tsx on a Node that cannot strip types", async () => {
     // Inside this repository, whose node_modules has tsx, as a project with tsx installed.
-    const dir = mkdtempSync(join(ROOT, 'test', 'nested', 'generated', 'zc-ts-'));
+    const generated = join(ROOT, 'test', 'nested', 'generated');
+    mkdirSync(generated, { recursive: true });
+    const dir = mkdtempSync(join(generated, 'zc-ts-'));
     cpSync(join(ROOT, 'reference-plugins', 'dist', 'echo.wasm'), join(dir, 'echo.wasm'));
     writeFileSync(join(dir, 'zenith-conform.config.ts'), config);
     const run = await cliIn(dir, []);
