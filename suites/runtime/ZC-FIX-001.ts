@@ -12,6 +12,7 @@ import { describeDifference, summarizeBytes } from '../../src/util/bytes-diff.js
 import { plural } from '../../src/util/bytes-text.js';
 import { lineDiff } from '../../src/util/line-diff.js';
 import { describeOutcome } from '../_internals/describe.js';
+import { writtenBytes } from '../_internals/single-call.js';
 
 /**
  * Where each fixture runs: buffers apart with ample room (the answer), output before input,
@@ -47,12 +48,8 @@ function runVariant(
   const run = runCallCase(session.current(), shape, testCase, maxInputBytes);
   const outcome = run.main.outcome;
   const code = outcome.kind === 'returned' ? outcome.value : undefined;
-  const output =
-    code !== 0
-      ? new Uint8Array(0)
-      : shape.sizing === 'capacity-cell'
-        ? run.main.output.subarray(0, (run.main.cellAfter ?? 0) * shape.elementBytes).slice()
-        : run.main.output.slice();
+  // A copy: the next variant's call reuses the instance's memory.
+  const output = writtenBytes(run, shape).slice();
   const text =
     code === 0
       ? `returned 0 with ${summarizeBytes(output)}`
