@@ -110,7 +110,8 @@ export class PluginUnderTest {
     return this.exercise;
   }
 
-  contextFor(rule: Rule): CheckContext {
+  /** The context a rule's check runs with; budgetMs: its share of a --time budget. */
+  contextFor(rule: Rule, budgetMs?: number): CheckContext {
     this.currentRule = rule.id;
     return {
       spec: this.spec,
@@ -124,7 +125,8 @@ export class PluginUnderTest {
       startPlugin: (options) => this.startPlugin(options),
       startCompanion: (module) => this.start(module, {}),
       cannedExercise: () => this.cannedExercise(),
-      property: this.settings.property,
+      property:
+        budgetMs === undefined ? this.settings.property : { ...this.settings.property, budgetMs },
       contract: this.settings.contract,
       markCase: (index, input) => this.watch.setCase(this.settings.seed, index, input),
       replayCommand: (extraArgs) => replayCommand(this.settings, rule.id, extraArgs),

@@ -169,6 +169,22 @@ const FIXED_OPTIONS: OptionSpec[] = [
     description: 'Cases per property rule, overriding the depth.',
   },
   {
+    name: 'time',
+    kind: 'string',
+    placeholder: 'duration',
+    description:
+      "A time budget instead of a case count (30s, 5m, 1h; per plugin): each property rule makes cases until its share is spent, and at least the depth's count. The cases then depend on the machine: for nightly jobs, not a reproducible gate.",
+  },
+  {
+    name: 'jobs',
+    short: 'j',
+    kind: 'integer',
+    placeholder: 'n',
+    default: 'the available cores',
+    description:
+      'Workers that share the rules (each with its own instance, call watch and deadline); the verdicts are the same for any n.',
+  },
+  {
     name: 'path',
     cliOnly: true,
     kind: 'string',

@@ -2,7 +2,7 @@ import type { DepthName } from '../property/depth.js';
 import { UsageError } from '../util/errors.js';
 import { DEFAULT_SEED } from '../runner/run-conformance.js';
 import { COMMANDS, optionTable } from './options.js';
-import { byteSize, decimal, integer, parseWithTable, seedText } from './parse-table.js';
+import { byteSize, decimal, duration, integer, parseWithTable, seedText } from './parse-table.js';
 import { parseShard, type Shard } from './shard.js';
 
 export interface CliArgs {
@@ -17,6 +17,9 @@ export interface CliArgs {
   depth: DepthName;
   strict: boolean;
   runs: number | undefined;
+  /** --time, in ms. */
+  timeMs: number | undefined;
+  jobs: number | undefined;
   path: string | undefined;
   exports: string[] | undefined;
   junit: string | undefined;
@@ -57,6 +60,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     throw new UsageError('ZC_BAD_OPTION', '--quick and --thorough are exclusive');
   }
   const runs = text('runs');
+  const time = text('time');
+  const jobs = text('jobs');
   const exploreSeconds = text('explore');
   const exploreIterations = text('explore-iterations');
   if (
@@ -97,6 +102,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     depth: parsed.flag('thorough') ? 'thorough' : 'quick',
     strict: parsed.flag('strict'),
     runs: runs === undefined ? undefined : integer('runs', runs),
+    timeMs: time === undefined ? undefined : duration('time', time),
+    jobs: jobs === undefined ? undefined : integer('jobs', jobs),
     path: text('path'),
     junit: text('junit'),
     sarif: text('sarif'),

@@ -179,6 +179,20 @@ export function decimal(option: string, text: string): number {
   return Number(text);
 }
 
+const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** A duration in milliseconds: `30s`, `5m`, `1h`, `1.5m`, `500ms`; a bare number is seconds. */
+export function duration(option: string, text: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/i.exec(text.trim());
+  const ms = match ? Number(match[1]) * DURATION_UNITS[(match[2] ?? 's').toLowerCase()]! : NaN;
+  if (!match || !(ms >= 1) || !Number.isSafeInteger(Math.round(ms))) {
+    throw bad(
+      `--${option} must be a duration such as 30s, 5m or 1h (a bare number is seconds), got ${JSON.stringify(text)}`,
+    );
+  }
+  return Math.round(ms);
+}
+
 /** A seed: `random`, or an integer the run's own check bounds (0 to 2^53-1). */
 export function seedText(option: string, text: string): number | 'random' {
   if (text === 'random') return 'random';

@@ -105,6 +105,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       ...(args.strict ? { strict: true } : {}),
       ...(args.only ? { only: args.only } : {}),
       ...(args.runs !== undefined ? { runs: args.runs } : {}),
+      ...(args.timeMs !== undefined ? { timeMs: args.timeMs } : {}),
+      ...(args.jobs !== undefined ? { jobs: args.jobs } : {}),
       ...(args.path !== undefined ? { path: args.path } : {}),
       ...(args.exports ? { exports: args.exports } : {}),
       ...(knownFailures ? { knownFailures } : {}),

@@ -130,7 +130,9 @@ export function checkCallProperty<Case>(
   for (const shape of shapes) {
     const stopped = ctx.blockedReason(shape.exportName);
     if (stopped) return blocked(stopped);
-    const result = runOneExport(ctx, property, shape, env);
+    const budgetMs =
+      ctx.property.budgetMs === undefined ? undefined : ctx.property.budgetMs / shapes.length;
+    const result = runOneExport(ctx, property, shape, env, budgetMs);
     if (result.kind === 'blocked') return blocked(result.reason);
     tallies.push(result.census);
     if (result.kind === 'failure') failures.push(result.failure);
@@ -171,15 +173,43 @@ type ExportResult =
       conclusive: number;
       onlyAllowed: boolean;
       census: CensusTally;
+      /** Cases generated (not counting shrinks). */
+      cases: number;
     }
   | { kind: 'failure'; failure: Failure; census: CensusTally }
   | { kind: 'blocked'; reason: string };
 
+/** Cases a time-budgeted property may run at most: the budget, not this, is what ends it. */
+const BUDGET_RUNS = 2 ** 31 - 1;
+
+/**
+ * One export's cases: the configured count, or with a --time share (and no path to replay)
+ * as many as fit in it, and the configured count if fewer did.
+ */
 function runOneExport<Case>(
   ctx: CheckContext,
   property: CallProperty<Case>,
   shape: CallShape,
   env: CaseEnvironment,
+  budgetMs: number | undefined,
+): ExportResult {
+  const configured = property.runs ? property.runs(ctx.property.runs) : ctx.property.runs;
+  if (budgetMs !== undefined && ctx.property.path === undefined) {
+    const timed = runCases(ctx, property, shape, env, {
+      numRuns: BUDGET_RUNS,
+      interruptAfterTimeLimit: Math.max(1, Math.floor(budgetMs)),
+    });
+    if (timed.kind !== 'passed' || timed.cases >= configured) return timed;
+  }
+  return runCases(ctx, property, shape, env, { numRuns: configured });
+}
+
+function runCases<Case>(
+  ctx: CheckContext,
+  property: CallProperty<Case>,
+  shape: CallShape,
+  env: CaseEnvironment,
+  count: { numRuns: number; interruptAfterTimeLimit?: number },
 ): ExportResult {
   const census = new CensusTally(shape.exportName);
   // Counted while cases are generated, not while a failure shrinks (those are not new cases).
@@ -187,7 +217,6 @@ function runOneExport<Case>(
   const session = new PluginSession(ctx, {}, (code) => {
     if (!failedOnce) census.record(code);
   });
-  const numRuns = property.runs ? property.runs(ctx.property.runs) : ctx.property.runs;
   let caseIndex = 0;
   let inconclusive = 0;
   let allowedInconclusive = 0;
@@ -224,7 +253,7 @@ function runOneExport<Case>(
 
   const details = fc.check(fc.property(property.arbitrary(shape, env), predicate), {
     seed: ctx.seed,
-    numRuns,
+    ...count,
     ...(ctx.property.path ? { path: ctx.property.path } : {}),
   });
   // A stop (memory bomb) leaves the case index in place: the supervisor reports it for replay.
@@ -248,6 +277,7 @@ function runOneExport<Case>(
       conclusive,
       onlyAllowed: inconclusive === allowedInconclusive,
       census,
+      cases: details.numRuns,
     };
   }
   const { verdict, output } = lastFailure;

@@ -29,6 +29,10 @@ export interface PluginRunSettings {
   onRuleResult?: (source: string, result: RuleResult) => void;
   /** The plugin's declared contract (fixtures, properties), when its config gives one. */
   contract?: CheckContract;
+  /** Workers sharing the rules (--jobs); the verdicts are the same for any number. */
+  jobs?: number;
+  /** --time: when (performance.now()) this plugin's property budget ends. */
+  budgetEndsAt?: number;
 }
 
 /** Checks one plugin, given as a path or as bytes; never throws for anything the plugin does. */
@@ -85,6 +89,8 @@ export async function checkPlugin(
       ...(settings.contract ? { contract: settings.contract } : {}),
     },
     spec: settings.spec,
+    ...(settings.jobs !== undefined ? { jobs: settings.jobs } : {}),
+    ...(settings.budgetEndsAt !== undefined ? { budgetEndsAt: settings.budgetEndsAt } : {}),
     onRuleDone: (record) => settings.onRuleResult?.(source, toRuleResult(settings.spec, record)),
   });
   const ordered = records.map((record) => {

@@ -9,15 +9,27 @@ export interface CheckWorkerJob {
   /** Set when the module did not compile: why. The worker compiles the module otherwise. */
   compileError?: string;
   info?: ModuleInfo;
-  ruleIds: string[];
-  /** Statuses of rules finished by earlier workers of this run, for dependsOn. */
-  priorStatuses: Record<string, string>;
   /** Exports that were stopped earlier in this run, with the reason to give instead of calling them. */
   blockedExports: Record<string, string>;
   watchBuffer: SharedArrayBuffer;
   exportNames: string[];
   settings: CheckRunSettings;
 }
+
+/**
+ * What the check worker is told after its job, in order: rules to run (queued, run one at a
+ * time) and, when its run has no more for it, close (it then says done).
+ */
+export type CheckWorkerCommand =
+  | {
+      type: 'rule';
+      id: string;
+      /** Statuses of rules finished elsewhere in this run, for dependsOn (the worker adds its own). */
+      statuses: Record<string, string>;
+      /** This rule's share of a --time budget: its property keeps making cases this long. */
+      budgetMs?: number;
+    }
+  | { type: 'close' };
 
 /** What the check worker reports besides the supervisor's notices, in rule order. */
 export type CheckWorkerMessage =

@@ -9,26 +9,41 @@ import { loadSpec } from '../spec-model/load-spec.js';
 import { SpecIndex } from '../spec-model/spec-index.js';
 import type { SupervisorNotice } from '../supervise/protocol.js';
 import { supervisedPort } from '../supervise/worker-side.js';
-import type { CheckWorkerJob, CheckWorkerMessage, InternalError } from './check-worker-protocol.js';
-import { loadChecks } from './registry.js';
+import type {
+  CheckWorkerCommand,
+  CheckWorkerJob,
+  CheckWorkerMessage,
+  InternalError,
+} from './check-worker-protocol.js';
+import { loadCheck } from './registry.js';
 
 /**
  * Runs checks in a worker thread so that the supervisor can stop a plugin that never returns
- * (terminating the worker is the only way to interrupt a running wasm call).
+ * (terminating the worker is the only way to interrupt a running wasm call). The worker takes
+ * its rules one command at a time, so that a pool of them can share a run's rules.
  */
 const port = supervisedPort();
 const post = (message: CheckWorkerMessage | SupervisorNotice): void => port.postMessage(message);
 
 port.once('message', (job: CheckWorkerJob) => {
-  run(job).then(
-    (finished) => {
-      if (finished) post({ type: 'zc:done' });
-    },
-    (error: unknown) => {
-      // Fails the worker; the supervisor reports it against the current rule.
+  const ready = start(job);
+  // A worker that cannot start fails: the supervisor reports it, outside any rule.
+  ready.catch((error: unknown) =>
+    setImmediate(() => {
       throw error;
-    },
+    }),
   );
+  // Commands run one at a time, in the order sent, once the setup is done.
+  let queue: Promise<void> = Promise.resolve();
+  port.on('message', (command: CheckWorkerCommand) => {
+    queue = queue
+      .then(async () => {
+        const session = await ready;
+        if (command.type === 'close') post({ type: 'zc:done' });
+        else await runRule(session, command);
+      })
+      .catch(() => undefined);
+  });
 });
 
 /** The module as the host runs it: guarded (the memory limit inside it) and compiled here. */
@@ -61,10 +76,16 @@ function reportStops(watch: CallWatch): (stop: HostStopRecord) => void {
   };
 }
 
-/** Runs the job's rules in order. */
-async function run(job: CheckWorkerJob): Promise<boolean> {
+/** What a worker keeps between rules: the plugin, and the statuses it has seen. */
+interface Session {
+  spec: SpecIndex;
+  plugin: PluginUnderTest;
+  statuses: Record<string, string>;
+}
+
+/** Compiles the plugin and loads the spec and checks, once per worker. */
+async function start(job: CheckWorkerJob): Promise<Session> {
   const spec = new SpecIndex(loadSpec());
-  const checks = await loadChecks();
   const compiled = await compile(job);
   const exportIds = new Map(job.exportNames.map((name, index) => [name, index]));
   const watch = new CallWatch(job.watchBuffer, exportIds);
@@ -77,28 +98,36 @@ async function run(job: CheckWorkerJob): Promise<boolean> {
     new Map(Object.entries(job.blockedExports)),
     reportStops(watch),
   );
-  const statuses: Record<string, string> = { ...job.priorStatuses };
+  return { spec, plugin, statuses: {} };
+}
 
-  for (const id of job.ruleIds) {
-    post({ type: 'rule-start', id });
-    const began = performance.now();
-    const rule = spec.rule(id);
-    let outcome: CheckOutcome | InternalError;
-    try {
-      const check = checks.get(id);
-      if (!check) throw new Error(`no check file implements ${id}`);
-      outcome = gateRule(rule, plugin, statuses) ?? (await check.run(plugin.contextFor(rule)));
-    } catch (error) {
-      const first = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      const stack = error instanceof Error ? (error.stack ?? '') : '';
-      outcome = {
-        status: 'error',
-        message: `internal error in the check for ${id} (a zenith-conform bug, please report it): ${first}`,
-        detail: stack,
-      };
-    }
-    statuses[id] = gateStatus(outcome);
-    post({ type: 'rule-done', id, outcome, durationMs: performance.now() - began });
+/** Runs one rule: gated by its dependencies' statuses, or its check file. */
+async function runRule(
+  session: Session,
+  command: Extract<CheckWorkerCommand, { type: 'rule' }>,
+): Promise<void> {
+  const { spec, plugin } = session;
+  const { id } = command;
+  Object.assign(session.statuses, command.statuses);
+  post({ type: 'rule-start', id });
+  const began = performance.now();
+  const rule = spec.rule(id);
+  let outcome: CheckOutcome | InternalError;
+  try {
+    const gated = gateRule(rule, plugin, session.statuses);
+    // A rule its gate stops costs no import of its check file.
+    const check = gated ? undefined : await loadCheck(id);
+    if (!gated && !check) throw new Error(`no check file implements ${id}`);
+    outcome = gated ?? (await check!.run(plugin.contextFor(rule, command.budgetMs)));
+  } catch (error) {
+    const first = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const stack = error instanceof Error ? (error.stack ?? '') : '';
+    outcome = {
+      status: 'error',
+      message: `internal error in the check for ${id} (a zenith-conform bug, please report it): ${first}`,
+      detail: stack,
+    };
   }
-  return true;
+  session.statuses[id] = gateStatus(outcome);
+  post({ type: 'rule-done', id, outcome, durationMs: performance.now() - began });
 }

@@ -22,23 +22,37 @@ export function listCheckFiles(): Array<{ id: string; group: string; path: strin
   return files.sort((a, b) => a.id.localeCompare(b.id));
 }
 
-let loaded: Promise<Map<string, Check>> | undefined;
+let files: Map<string, string> | undefined;
+const imported = new Map<string, Promise<Check>>();
 
-/** Every check, keyed by rule id; loaded once per thread. */
-export function loadChecks(): Promise<Map<string, Check>> {
-  loaded ??= importChecks();
-  return loaded;
+/**
+ * One rule's check, imported the first time it is asked for (a worker loads only the rules it
+ * runs); undefined when no check file implements the rule.
+ */
+export function loadCheck(id: string): Promise<Check | undefined> {
+  files ??= new Map(listCheckFiles().map((file) => [file.id, file.path]));
+  const path = files.get(id);
+  if (path === undefined) return Promise.resolve(undefined);
+  let check = imported.get(id);
+  if (!check) {
+    check = importCheck(id, path);
+    imported.set(id, check);
+  }
+  return check;
 }
 
-async function importChecks(): Promise<Map<string, Check>> {
-  const checks = new Map<string, Check>();
-  for (const file of listCheckFiles()) {
-    const loaded = (await import(pathToFileURL(file.path).href)) as { default?: Check };
-    const check = loaded.default;
-    if (!check || check.id !== file.id) {
-      throw new Error(`${file.path} must default-export defineCheck('${file.id}', ...)`);
-    }
-    checks.set(check.id, check);
+/** Every check, keyed by rule id; imported once per thread, side by side. */
+export async function loadChecks(): Promise<Map<string, Check>> {
+  const ids = listCheckFiles().map((file) => file.id);
+  const checks = await Promise.all(ids.map((id) => loadCheck(id)));
+  return new Map(ids.map((id, index) => [id, checks[index]!]));
+}
+
+async function importCheck(id: string, path: string): Promise<Check> {
+  const loaded = (await import(pathToFileURL(path).href)) as { default?: Check };
+  const check = loaded.default;
+  if (!check || check.id !== id) {
+    throw new Error(`${path} must default-export defineCheck('${id}', ...)`);
   }
-  return checks;
+  return check;
 }

@@ -1,47 +1,41 @@
 import type { CheckOutcome } from '../check/define-check.js';
 import { gateStatus } from '../check/gate-rule.js';
-import type { CheckRunSettings } from '../check/plugin-under-test.js';
 import { stoppedCallOf, type CaughtStop, type StoppedCall } from '../check/stopped-call.js';
 import type { Rule } from '../spec-model/abi-types.generated.js';
 import type { SpecIndex } from '../spec-model/spec-index.js';
-import { runSupervised } from '../supervise/sandbox.js';
+import { startSupervised, type SupervisedRun } from '../supervise/sandbox.js';
 import { starvationBackstopMs } from '../supervise/supervisor.js';
-import type { ModuleInfo } from '../wasm/module-info.js';
-import type { CheckWorkerJob, CheckWorkerMessage, InternalError } from './check-worker-protocol.js';
-import { loadChecks } from './registry.js';
+import type {
+  CheckWorkerCommand,
+  CheckWorkerJob,
+  CheckWorkerMessage,
+  InternalError,
+} from './check-worker-protocol.js';
+import {
+  CHECK_WORKER,
+  ruleCommand,
+  watchSettings,
+  workerJob,
+  type ChecksRun,
+  type RuleRunRecord,
+} from './check-workers.js';
+import { runRulesInPool } from './rule-pool.js';
 
-export interface ChecksRun {
-  bytes: Uint8Array;
-  compileError?: string;
-  info?: ModuleInfo;
-  exportNames: string[];
-  ruleIds: string[];
-  settings: CheckRunSettings;
-  spec: SpecIndex;
-  /** Called once per rule as its verdict is known, for progress output. */
-  onRuleDone?: (record: RuleRunRecord) => void;
-}
-
-export interface RuleRunRecord {
-  id: string;
-  outcome: CheckOutcome | InternalError;
-  durationMs: number;
-}
-
-const CHECK_WORKER = new URL(
-  import.meta.url.endsWith('.ts') ? './check-worker.ts' : './check-worker.js',
-  import.meta.url,
-);
+export type { ChecksRun, RuleRunRecord } from './check-workers.js';
+import { loadCheck } from './registry.js';
 
 /** Times a run may lose its sandbox to another run's runaway call and start the rule over. */
 const MAX_EVICTIONS = 3;
 
 /**
- * Runs the rules in a supervised worker, in spec order. A call that uses its CPU deadline is
- * stopped by ending the worker: the rule that was running is interrupted, later calls to that
- * export are refused, and the remaining rules go on in a fresh worker. Calls the host stops
- * itself (memory past the limit, a log flood) end only that call. Every stop is handed to the
- * rule the spec says `catches` it, which settles its verdict once every rule has run.
+ * Runs the rules in supervised workers, in spec order. With more than one job the rules are
+ * first shared between a pool of workers (see runRulesInPool); from the first rule during
+ * which a call was stopped, they run in turn in one worker, as a one-job run does, so the
+ * verdicts are the same for any number of jobs. A call that uses its CPU deadline is stopped
+ * by ending the worker: the rule that was running is interrupted, later calls to that export
+ * are refused, and the remaining rules go on in a fresh worker. Calls the host stops itself
+ * (memory past the limit, a log flood) end only that call. Every stop is handed to the rule
+ * the spec says `catches` it, which settles its verdict once every rule has run.
  */
 export async function runChecks(run: ChecksRun): Promise<RuleRunRecord[]> {
   const records = new Map<string, RuleRunRecord>();
@@ -51,32 +45,32 @@ export async function runChecks(run: ChecksRun): Promise<RuleRunRecord[]> {
     records.set(entry.id, entry);
     run.onRuleDone?.(entry);
   };
-  const { limits } = run.settings;
   let remaining = [...run.ruleIds];
+  if ((run.jobs ?? 1) > 1 && remaining.length > 1) {
+    await runRulesInPool(run, record);
+    remaining = remaining.filter((id) => !records.has(id));
+  }
   let evictions = 0;
   while (remaining.length > 0) {
     let currentRule: string | undefined;
     let ruleStarted = 0;
-    const job: Omit<CheckWorkerJob, 'watchBuffer'> = {
-      bytes: run.bytes,
-      ruleIds: remaining,
-      priorStatuses: Object.fromEntries(
+    const job: Omit<CheckWorkerJob, 'watchBuffer'> = workerJob(run, blockedExports);
+    // The rules go one at a time, each when the last is done: a --time share is then its
+    // fair part of what is left, and the statuses its dependencies have are known.
+    const queue = [...remaining];
+    const statuses = (): Record<string, string> =>
+      Object.fromEntries(
         [...records.values()].map((entry) => [entry.id, gateStatus(entry.outcome)]),
-      ),
-      blockedExports: { ...blockedExports },
-      exportNames: run.exportNames,
-      settings: run.settings,
-      ...(run.info ? { info: run.info } : {}),
-      ...(run.compileError !== undefined ? { compileError: run.compileError } : {}),
+      );
+    const next = (): void => {
+      const id = queue.shift();
+      if (id === undefined) worker.post({ type: 'close' } satisfies CheckWorkerCommand);
+      else worker.post(ruleCommand(run, id, statuses(), queue, { workers: 1, committedMs: 0 }));
     };
-    const end = await runSupervised<typeof job, CheckWorkerMessage>({
+    const worker: SupervisedRun = startSupervised<typeof job, CheckWorkerMessage>({
       entry: CHECK_WORKER.href,
       job,
-      watch: {
-        exportNames: run.exportNames,
-        callTimeoutMs: limits.callTimeoutMs,
-        callTimeoutMsPerMiB: limits.callTimeoutMsPerMiB,
-      },
+      watch: watchSettings(run),
       onMessage: (message) => {
         if (message.type === 'rule-start') {
           currentRule = message.id;
@@ -84,6 +78,7 @@ export async function runChecks(run: ChecksRun): Promise<RuleRunRecord[]> {
         } else if (message.type === 'rule-done') {
           currentRule = undefined;
           record({ id: message.id, outcome: message.outcome, durationMs: message.durationMs });
+          next();
         } else {
           const { reason, call, detail } = message;
           stops.push(
@@ -97,6 +92,8 @@ export async function runChecks(run: ChecksRun): Promise<RuleRunRecord[]> {
         }
       },
     });
+    next();
+    const end = await worker.ended;
     if (end.kind === 'done') break;
     const elapsed = currentRule ? performance.now() - ruleStarted : 0;
 
@@ -215,7 +212,7 @@ async function settleStops(
   own: CheckOutcome | undefined,
   stops: readonly StoppedCall[],
 ): Promise<CheckOutcome> {
-  const check = ruleId ? (await loadChecks()).get(ruleId) : undefined;
+  const check = ruleId ? await loadCheck(ruleId) : undefined;
   if (!check?.settle) {
     throw new Error(`${ruleId ?? 'no rule'} catches stopped calls but its check has no settle()`);
   }

@@ -6,6 +6,8 @@ import type {
 import { loadSpec } from '../spec-model/load-spec.js';
 import { SpecIndex } from '../spec-model/spec-index.js';
 import { packageVersion } from '../util/package-root.js';
+import { availableParallelism } from 'node:os';
+import { prewarmSandbox } from '../supervise/sandbox.js';
 import { DEPTHS, type DepthName } from '../property/depth.js';
 import { callableExports } from '../abi/call-shape.js';
 import { UsageError } from '../util/errors.js';
@@ -52,6 +54,13 @@ export interface ConformanceOptions {
   runs?: number;
   /** Named depth: quick (default) or thorough. */
   depth?: DepthName;
+  /**
+   * A time budget per plugin, in ms (--time): each property rule makes cases until its share
+   * is spent, and at least the depth's count. The cases then depend on the machine's speed.
+   */
+  timeMs?: number;
+  /** Workers sharing each plugin's rules; default the available parallelism. Same verdicts. */
+  jobs?: number;
   /** Replays one fast-check path (with the seed that found it); use with one rule. */
   path?: string;
   /** Restricts property rules to these exports. */
@@ -93,6 +102,8 @@ const CONFORMANCE_KEYS = [
   'limits',
   'runs',
   'depth',
+  'timeMs',
+  'jobs',
   'path',
   'exports',
   'knownFailures',
@@ -110,6 +121,8 @@ const CLI_NAMES: Record<(typeof CONFORMANCE_KEYS)[number], string> = {
   limits: 'limits',
   runs: '--runs',
   depth: '--quick/--thorough',
+  timeMs: '--time',
+  jobs: '--jobs',
   path: '--path',
   exports: '--export',
   knownFailures: '--expect',
@@ -143,6 +156,15 @@ export function checkConformanceOptions(
       name('runs'),
       given['runs'],
       ' (a property rule that runs no case proves nothing)',
+    );
+  }
+  for (const key of ['timeMs', 'jobs'] as const) {
+    if (given[key] !== undefined) checkPositiveInteger(name(key), given[key]);
+  }
+  if (given['timeMs'] !== undefined && given['path'] !== undefined) {
+    throw new UsageError(
+      'ZC_BAD_OPTION',
+      `${name('timeMs')} and ${name('path')} are exclusive: a replay runs the one case its path names`,
     );
   }
   const depth = given['depth'];
@@ -298,6 +320,7 @@ export async function runConformance(
   const spec = new SpecIndex(loadSpec());
   const list = checkPlugins(plugins);
   const ruleIds = checkConformanceOptions(options, spec);
+  prewarmSandbox();
   const seed = options.seed ?? DEFAULT_SEED;
   const limits = resolveLimits(spec, options.limits);
   const settings = {
@@ -330,8 +353,16 @@ export async function runConformance(
   const corpus = loadRunCorpus(options.corpus, limits);
   const explore = options.explore ?? DEFAULT_EXPLORE;
   const reports = [];
+  const jobs = options.jobs ?? availableParallelism();
+  const budgetEndsAt =
+    options.timeMs === undefined ? undefined : performance.now() + options.timeMs;
   for (const [index, { plugin }] of list.entries()) {
     const contract = contracts[index];
+    // --time is per plugin: each gets an equal part of what is left when it starts.
+    const pluginBudgetEndsAt =
+      budgetEndsAt === undefined
+        ? undefined
+        : performance.now() + (budgetEndsAt - performance.now()) / (list.length - index);
     const inputs = await pluginInputs(plugin, {
       spec,
       seed,
@@ -354,6 +385,8 @@ export async function runConformance(
     // and leaves the ABI rules' cases as they are; --corpus is how samples reach the fuzzers.
     const report = await checkPlugin(plugin, {
       ...settings,
+      jobs,
+      ...(pluginBudgetEndsAt !== undefined ? { budgetEndsAt: pluginBudgetEndsAt } : {}),
       ruleIds: rulesFor(spec, ruleIds, contract, options.only),
       ...(contract ? { contract } : {}),
       replayArgs,
@@ -387,6 +420,7 @@ export async function runConformance(
   if (settings.property.path) report.settings.path = settings.property.path;
   if (settings.property.exports) report.settings.exports = settings.property.exports;
   if (options.strict) report.settings.strict = true;
+  if (options.timeMs !== undefined) report.settings.timeMs = options.timeMs;
   if (corpus) {
     report.settings.corpus = {
       samples: corpus.samples.length,

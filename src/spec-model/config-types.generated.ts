@@ -56,6 +56,14 @@ export interface ZenithConformConfig {
    */
   runs?: number;
   /**
+   * A time budget instead of a case count (30s, 5m, 1h; per plugin): each property rule makes cases until its share is spent, and at least the depth's count. The cases then depend on the machine: for nightly jobs, not a reproducible gate.
+   */
+  time?: string;
+  /**
+   * Workers that share the rules (each with its own instance, call watch and deadline); the verdicts are the same for any n.
+   */
+  jobs?: number;
+  /**
    * Fuzz only these exports (comma-separated), e.g. process,tokenize.
    */
   export?: string | string[];

@@ -97,6 +97,10 @@ export interface RunSettings {
    * should failures and warnings fail the run.
    */
   strict?: boolean;
+  /**
+   * --time: the run's time budget in ms, shared by each plugin's property rules (cases then depend on the machine).
+   */
+  timeMs?: number;
 }
 /**
  * This interface was referenced by `ConformanceReport`'s JSON-Schema

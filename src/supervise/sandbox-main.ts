@@ -1,5 +1,5 @@
 import type { SandboxRequest, SandboxReply } from './sandbox-protocol.js';
-import { superviseWorker } from './supervisor.js';
+import { superviseWorker, type WorkerControl } from './supervisor.js';
 
 /**
  * The sandbox process: it runs every supervised worker of its parent, each in a thread of its
@@ -10,13 +10,28 @@ const send = (reply: SandboxReply): void => {
   process.send?.(reply);
 };
 
+/** The running workers' controls, by the parent's run id. */
+const controls = new Map<number, WorkerControl>();
+
 process.on('message', (request: SandboxRequest) => {
-  const { id, run } = request;
+  const { id } = request;
+  if ('post' in request) {
+    controls.get(id)?.post(request.post);
+    return;
+  }
+  if ('cancel' in request) {
+    controls.get(id)?.cancel();
+    return;
+  }
   void superviseWorker({
-    ...run,
+    ...request.run,
     onMessage: (message) => send({ type: 'message', id, message }),
     onWedged: () => send({ type: 'wedged', id }),
-  }).then((end) => send({ type: 'end', id, end }));
+    onControl: (control) => controls.set(id, control),
+  }).then((end) => {
+    controls.delete(id);
+    send({ type: 'end', id, end });
+  });
 });
 
 // The parent is gone: nothing here is worth finishing, and a wedged worker would keep a normal

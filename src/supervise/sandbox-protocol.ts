@@ -8,10 +8,9 @@ export interface SandboxRun {
   overallTimeoutMs?: number | undefined;
 }
 
-export interface SandboxRequest {
-  id: number;
-  run: SandboxRun;
-}
+/** Start a worker; post a message to a running one; or cancel it. */
+export type SandboxRequest =
+  { id: number; run: SandboxRun } | { id: number; post: unknown } | { id: number; cancel: true };
 
 export type SandboxReply =
   | { type: 'message'; id: number; message: unknown }

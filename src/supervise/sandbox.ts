@@ -2,7 +2,12 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import type { SandboxReply, SandboxRequest } from './sandbox-protocol.js';
-import type { SupervisedWorker, WorkerEnd } from './supervisor.js';
+import type { SupervisedWorker, WorkerControl, WorkerEnd } from './supervisor.js';
+
+/** A worker started in the sandbox: its end, and its controls (see WorkerControl). */
+export interface SupervisedRun extends WorkerControl {
+  ended: Promise<WorkerEnd>;
+}
 
 const SANDBOX_MAIN = new URL(
   import.meta.url.endsWith('.ts') ? './sandbox-main.ts' : './sandbox-main.js',
@@ -51,7 +56,7 @@ class SandboxProcess {
     this.idle();
   }
 
-  run<Job extends object, Message>(spec: SupervisedWorker<Job, Message>): Promise<WorkerEnd> {
+  run<Job extends object, Message>(spec: SupervisedWorker<Job, Message>): SupervisedRun {
     const id = this.nextId++;
     const request: SandboxRequest = {
       id,
@@ -62,7 +67,7 @@ class SandboxProcess {
         overallTimeoutMs: spec.overallTimeoutMs,
       },
     };
-    return new Promise<WorkerEnd>((resolve) => {
+    const ended = new Promise<WorkerEnd>((resolve) => {
       this.pending.set(id, {
         onMessage: spec.onMessage as ((message: unknown) => void) | undefined,
         resolve,
@@ -70,6 +75,14 @@ class SandboxProcess {
       this.busy();
       this.child.send(request);
     });
+    const send = (control: SandboxRequest): void => {
+      if (this.alive && this.pending.has(id)) this.child.send(control);
+    };
+    return {
+      ended,
+      post: (message) => send({ id, post: message }),
+      cancel: () => send({ id, cancel: true }),
+    };
   }
 
   kill(end: WorkerEnd): void {
@@ -142,11 +155,30 @@ let exitHookInstalled = false;
 export function runSupervised<Job extends object, Message>(
   spec: SupervisedWorker<Job, Message>,
 ): Promise<WorkerEnd> {
+  return startSupervised(spec).ended;
+}
+
+/** Starts a supervised worker in the sandbox process, returning its end and its controls. */
+export function startSupervised<Job extends object, Message>(
+  spec: SupervisedWorker<Job, Message>,
+): SupervisedRun {
+  return liveSandbox().run(spec);
+}
+
+/**
+ * Starts the sandbox process now, if none is running, so that its Node start overlaps the
+ * caller's own work (reading options, the spec, the plugin) instead of following it.
+ */
+export function prewarmSandbox(): void {
+  liveSandbox();
+}
+
+function liveSandbox(): SandboxProcess {
   if (!sandbox?.alive) sandbox = new SandboxProcess();
   if (!exitHookInstalled) {
     exitHookInstalled = true;
     // The sandbox must never outlive its parent, whatever the parent exits through.
     process.on('exit', () => sandbox?.kill({ kind: 'crashed', message: 'the parent exited' }));
   }
-  return sandbox.run(spec);
+  return sandbox;
 }

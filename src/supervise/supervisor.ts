@@ -61,6 +61,16 @@ export interface SupervisedWorker<Job, Message> {
   onMessage?: (message: Message) => void;
   /** Called when a stopped worker does not exit within a second: only killing the process ends it. */
   onWedged?: () => void;
+  /** Handed the worker's controls once its job is posted: later messages, and a cancel. */
+  onControl?: (control: WorkerControl) => void;
+}
+
+/** What the caller can do with a running worker besides waiting for its end. */
+export interface WorkerControl {
+  /** Posts a message after the job (a worker that takes more work as it goes). */
+  post(message: unknown): void;
+  /** Ends the worker now, as evicted: its run no longer wants what it is doing. */
+  cancel(): void;
 }
 
 // From TypeScript sources the worker needs tsx's loader, which the bootstrap registers.
@@ -206,5 +216,11 @@ export function superviseWorker<Job extends object, Message>(
       finish({ kind: 'crashed', message: `exited with code ${code}` });
     });
     worker.postMessage(watchBuffer ? { ...run.job, watchBuffer } : run.job);
+    run.onControl?.({
+      post: (message) => {
+        if (!settled) worker.postMessage(message);
+      },
+      cancel: () => finish({ kind: 'evicted', message: 'was cancelled by its run' }),
+    });
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BENCH_OPTIONS, optionTable } from '../../../src/cli/options.js';
-import { parseWithTable } from '../../../src/cli/parse-table.js';
+import { duration, parseWithTable } from '../../../src/cli/parse-table.js';
 import { UsageError } from '../../../src/util/errors.js';
 
 const table = optionTable();
@@ -58,5 +58,23 @@ describe('parseWithTable', () => {
 
   it('refuses a list option that names nothing', () => {
     expect(() => parse(['--only', ' , ']).list('only')).toThrow('--only needs at least one name');
+  });
+});
+
+describe('duration (--time)', () => {
+  it('reads ms, s, m and h, and a bare number as seconds', () => {
+    expect(duration('time', '500ms')).toBe(500);
+    expect(duration('time', '30s')).toBe(30_000);
+    expect(duration('time', '1.5m')).toBe(90_000);
+    expect(duration('time', '2h')).toBe(7_200_000);
+    expect(duration('time', '10')).toBe(10_000);
+  });
+
+  it('refuses what is not a positive duration, saying how to write one', () => {
+    for (const text of ['0', '0s', '-5s', '5 minutes', 'abc', '']) {
+      expect(() => duration('time', text)).toThrow(
+        /--time must be a duration such as 30s, 5m or 1h/,
+      );
+    }
   });
 });

@@ -1,0 +1,75 @@
+// --jobs shares a plugin's rules between workers. The promise is that the number of workers
+// changes nothing but the time: the JSON of a one-worker run and of a many-worker run are
+// equal once timings are left out, for plugins that pass and for plugins whose calls are
+// stopped (a hang, a memory bomb, a log flood), which is where a pool could differ.
+import { describe, expect, it } from 'vitest';
+import { runConformance, type ConformanceReport } from '../src/index.js';
+import { ROOT, fixtureBytes, manifest } from './helpers/corpus.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The report without what depends on the clock: durations, and the CPU time a stopped call
+ * had used when the supervisor saw it (a hang's message says it: "after 330 ms").
+ */
+function withoutTimings(report: ConformanceReport): unknown {
+  const strip = (value: unknown): unknown => {
+    if (typeof value === 'string') return value.replace(/after \d+ ms/g, 'after N ms');
+    if (Array.isArray(value)) return value.map(strip);
+    if (value === null || typeof value !== 'object') return value;
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => key !== 'durationMs' && key !== 'elapsedMs')
+        .map(([key, inner]) => [key, strip(inner)]),
+    );
+  };
+  return strip(report);
+}
+
+const entry = (fixture: string) => {
+  const found = manifest.fixtures.find((candidate) => candidate.fixture === fixture);
+  if (!found) throw new Error(`${fixture} is not in the broken corpus manifest`);
+  return found;
+};
+
+describe('--jobs', () => {
+  const reference = (name: string) =>
+    new Uint8Array(readFileSync(join(ROOT, 'reference-plugins', 'dist', `${name}.wasm`)));
+
+  it.each(['echo', 'tokenizer'])(
+    'gives %s the same report with 1 worker and with 3',
+    async (name) => {
+      const bytes = reference(name);
+      const one = await runConformance(bytes, { jobs: 1 });
+      const three = await runConformance(bytes, { jobs: 3 });
+      expect(one.summary.ok).toBe(true);
+      expect(withoutTimings(three)).toEqual(withoutTimings(one));
+    },
+    120_000,
+  );
+
+  it.each([
+    'process-loops-forever.wat',
+    'process-memory-bomb.wat',
+    'log-flood.wat',
+    'keeps-state-between-calls.wat',
+    'info-loops-forever.wat',
+  ])(
+    'gives %s (its calls are stopped, or it fails) the same report with 1 worker and with 3',
+    async (fixture) => {
+      const { limits } = entry(fixture);
+      const bytes = fixtureBytes(entry(fixture));
+      const one = await runConformance(bytes, { jobs: 1, limits: limits ?? {} });
+      const three = await runConformance(bytes, { jobs: 3, limits: limits ?? {} });
+      expect(one.summary.ok).toBe(false);
+      expect(withoutTimings(three)).toEqual(withoutTimings(one));
+    },
+    240_000,
+  );
+
+  it('is a usage error below 1', async () => {
+    await expect(runConformance(reference('echo'), { jobs: 0 })).rejects.toThrow(
+      /jobs must be a positive integer/,
+    );
+  });
+});
