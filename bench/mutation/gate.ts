@@ -78,9 +78,10 @@ export async function gateRun(
       contract
         ? runConformance(
             { plugin: bytes, contract: contract.contract },
-            { seed: options.seed, depth, only: [...contract.rules] },
+            { seed: options.seed, depth, only: [...contract.rules], jobs: 1 },
           )
-        : runConformance(bytes, { seed: options.seed, depth }),
+        : // One worker per gate run: the benchmark runs --jobs mutants at a time itself.
+          runConformance(bytes, { seed: options.seed, depth, jobs: 1 }),
       timeout,
     ]);
     const durationMs = Math.round(performance.now() - began);
