@@ -3,7 +3,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { PluginContract } from '../contract/contract.js';
-import { EXPORT_PREFIX } from '../contract/resolve-contract.js';
+import { contractWithPaths } from '../contract/contract-paths.js';
 import type { ZenithAbiSpec } from '../spec-model/abi-types.generated.js';
 import type { PluginEntry, ZenithConformConfig } from '../spec-model/config-types.generated.js';
 import { UsageError } from '../util/errors.js';
@@ -254,40 +254,21 @@ export function configPlugins(loaded: LoadedConfig, spec: ZenithAbiSpec): Config
       if (error instanceof UsageError) throw bad(loaded.path, `plugins: ${error.message}`);
       throw error;
     }
-    const contract = contractOf(item, dir, loaded.path, pathKeys(spec));
+    const contract = contractOf(item, dir, loaded.path, spec);
     for (const path of paths) plugins.push({ path, ...(contract ? { contract } : {}) });
   }
   return plugins;
 }
 
-/** Declared properties whose value is a file (inverse, reference), from the spec's rules. */
-const pathKeys = (spec: ZenithAbiSpec): string[] =>
-  spec.rules.flatMap((rule) =>
-    rule.declaredBy?.takes === 'path' && rule.declaredBy.key !== 'fixtures'
-      ? [rule.declaredBy.key]
-      : [],
-  );
-
 function contractOf(
   item: PluginEntry,
   dir: string,
   configPath: string,
-  fileKeys: readonly string[],
+  spec: ZenithAbiSpec,
 ): PluginContract | undefined {
   if (item.fixtures === undefined && item.properties === undefined) return undefined;
-  const properties: Record<string, unknown> = { ...item.properties };
-  // Paths in properties (inverse, reference) are relative to the config file too.
-  for (const key of fileKeys) {
-    const value = properties[key];
-    if (typeof value === 'string' && !value.startsWith(EXPORT_PREFIX)) {
-      properties[key] = resolve(dir, value);
-    }
-  }
-  return {
-    configPath,
-    ...(item.fixtures !== undefined ? { fixtures: resolve(dir, item.fixtures) } : {}),
-    properties,
-  };
+  // Paths in the entry (fixtures, inverse, reference) are relative to the config file.
+  return { configPath, ...contractWithPaths(item, dir, spec) };
 }
 
 /** The contract for a plugin named on the command line: that of the config entry matching it. */

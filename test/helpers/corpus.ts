@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { PluginContract, PluginReport } from '../../src/index.js';
 import { readCorpusManifest, type CorpusManifest } from '../../scripts/catch-table.js';
 import { wat, withCustomSection, withDataSegment } from './wat.js';
+import { contractWithPaths } from '../../src/contract/contract-paths.js';
+import { loadSpec } from '../../src/spec-model/load-spec.js';
 
 export type ManifestEntry = CorpusManifest['fixtures'][number];
 
@@ -26,16 +28,7 @@ export function fixtureBytes(
 export function fixtureContract(
   entry: Pick<ManifestEntry, 'contract'>,
 ): PluginContract | undefined {
-  const contract = entry.contract;
-  if (!contract) return undefined;
-  const properties: Record<string, unknown> = { ...contract.properties };
-  for (const key of ['inverse', 'reference']) {
-    if (typeof properties[key] === 'string') properties[key] = join(CORPUS_DIR, properties[key]);
-  }
-  return {
-    ...(contract.fixtures ? { fixtures: join(CORPUS_DIR, contract.fixtures) } : {}),
-    properties,
-  };
+  return entry.contract ? contractWithPaths(entry.contract, CORPUS_DIR, loadSpec()) : undefined;
 }
 
 /** The rules a report failed (or could not run), in report order. */
