@@ -67,6 +67,29 @@ describe('--jobs', () => {
     240_000,
   );
 
+  it('checks several plugins side by side, reporting them in the order given', async () => {
+    const plugins = [
+      reference('echo'),
+      fixtureBytes(entry('keeps-state-between-calls.wat')),
+      reference('c-hex'),
+    ];
+    const order = (jobs: number) => {
+      const seen: string[] = [];
+      const run = runConformance(plugins, {
+        jobs,
+        onRuleResult: (_source, result) => seen.push(result.rule),
+        onPluginReport: (report) => seen.push(`plugin ${report.sha256}`),
+      });
+      return run.then((report) => ({ report, seen }));
+    };
+    const one = await order(1);
+    const four = await order(4);
+    expect(one.report.plugins.map((plugin) => plugin.verdict)).toEqual(['pass', 'fail', 'pass']);
+    expect(withoutTimings(four.report)).toEqual(withoutTimings(one.report));
+    // Rule and plugin reports arrive in the same sequence as from one plugin at a time.
+    expect(four.seen).toEqual(one.seen);
+  }, 240_000);
+
   it('is a usage error below 1', async () => {
     await expect(runConformance(reference('echo'), { jobs: 0 })).rejects.toThrow(
       /jobs must be a positive integer/,

@@ -23,6 +23,7 @@ import {
 } from '../util/option-checks.js';
 import { validateKnownFailures, type KnownFailure } from './expectations.js';
 import { checkPlugin } from './check-plugin.js';
+import { runInOrder } from './in-order.js';
 import { limitArgs, resolveLimits } from '../spec-model/limits.js';
 import { selectRules } from './select-rules.js';
 import type { CheckContract, PluginContract } from '../contract/contract.js';
@@ -352,17 +353,18 @@ export async function runConformance(
   );
   const corpus = loadRunCorpus(options.corpus, limits);
   const explore = options.explore ?? DEFAULT_EXPLORE;
-  const reports = [];
   const jobs = options.jobs ?? availableParallelism();
-  const budgetEndsAt =
-    options.timeMs === undefined ? undefined : performance.now() + options.timeMs;
-  for (const [index, { plugin }] of list.entries()) {
+  // Several plugins share the workers: as many at a time as there are jobs (at most one per
+  // plugin), each with its part of them. What they report is handed on in plugin order.
+  const together = Math.max(1, Math.min(jobs, list.length));
+  const jobsEach = Math.max(1, Math.floor(jobs / together));
+  // --time is per plugin: its part of the whole budget, counted from when it starts.
+  const budgetEach =
+    options.timeMs === undefined ? undefined : (options.timeMs * together) / list.length;
+  const reports = await runInOrder(list.length, together, async (index, report) => {
+    const { plugin } = list[index]!;
     const contract = contracts[index];
-    // --time is per plugin: each gets an equal part of what is left when it starts.
-    const pluginBudgetEndsAt =
-      budgetEndsAt === undefined
-        ? undefined
-        : performance.now() + (budgetEndsAt - performance.now()) / (list.length - index);
+    const budgetEndsAt = budgetEach === undefined ? undefined : performance.now() + budgetEach;
     const inputs = await pluginInputs(plugin, {
       spec,
       seed,
@@ -379,14 +381,18 @@ export async function runConformance(
     ]
       .filter(Boolean)
       .join(' ');
+    const onRuleResult = options.onRuleResult;
     // The fixtures do not join the fuzzers' corpus: a corpus takes most cases, and a few
     // fixtures would crowd out the generated variety the ABI rules need (measured: the mutation
     // benchmark's echo mutants killed fell from 85 to 74 of 90). A plugin's contract adds rules
     // and leaves the ABI rules' cases as they are; --corpus is how samples reach the fuzzers.
-    const report = await checkPlugin(plugin, {
+    const checked = await checkPlugin(plugin, {
       ...settings,
-      jobs,
-      ...(pluginBudgetEndsAt !== undefined ? { budgetEndsAt: pluginBudgetEndsAt } : {}),
+      jobs: jobsEach,
+      ...(budgetEndsAt !== undefined ? { budgetEndsAt } : {}),
+      ...(onRuleResult
+        ? { onRuleResult: (source, result) => report(() => onRuleResult(source, result)) }
+        : {}),
       ruleIds: rulesFor(spec, ruleIds, contract, options.only),
       ...(contract ? { contract } : {}),
       replayArgs,
@@ -396,10 +402,10 @@ export async function runConformance(
         ...(inputs.explored.length > 0 ? { explored: inputs.explored } : {}),
       },
     });
-    if (inputs.exploration) report.exploration = inputs.exploration;
-    options.onPluginReport?.(report);
-    reports.push(report);
-  }
+    if (inputs.exploration) checked.exploration = inputs.exploration;
+    report(() => options.onPluginReport?.(checked));
+    return checked;
+  });
 
   const passed = reports.filter((report) => report.verdict === 'pass').length;
   const errors = reports.filter((report) => report.verdict === 'error').length;
