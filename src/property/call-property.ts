@@ -98,6 +98,23 @@ function dictionaryOf(bytes: Uint8Array): readonly Uint8Array[] {
   return tokens;
 }
 
+/** Told of each export's fuzzing as it starts: the arbitrary its cases come from and their count. */
+export type PropertyRunObserver = (
+  shape: CallShape,
+  arbitrary: fc.Arbitrary<unknown>,
+  numRuns: number,
+) => void;
+
+let runObserver: PropertyRunObserver | undefined;
+
+/**
+ * Watches the property runs of this thread (undefined: stop). For bench/property-throughput.ts,
+ * whose bare loop runs the rule's very own arbitrary with the same seed: the same cases.
+ */
+export function observePropertyRuns(observer: PropertyRunObserver | undefined): void {
+  runObserver = observer;
+}
+
 /** The exports a property rule will fuzz in this plugin. */
 function exportsUnderTest(ctx: CheckContext, property: CallProperty<unknown>): CallShape[] {
   const callable = new Set(callableExports(ctx.spec));
@@ -222,7 +239,9 @@ function runOneExport<Case>(
     }
   };
 
-  const details = fc.check(fc.property(property.arbitrary(shape, env), predicate), {
+  const arbitrary = property.arbitrary(shape, env);
+  runObserver?.(shape, arbitrary, numRuns);
+  const details = fc.check(fc.property(arbitrary, predicate), {
     seed: ctx.seed,
     numRuns,
     ...(ctx.property.path ? { path: ctx.property.path } : {}),
