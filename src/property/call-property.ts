@@ -62,7 +62,35 @@ interface FailureRecord<Case> {
   output: CapturedText | undefined;
 }
 
+/**
+ * Environments by module, one per run setting that shapes it: every rule of a run gets the same
+ * object, so the case arbitraries built on it (milliseconds each) are built once per run.
+ */
+const environments = new WeakMap<
+  Uint8Array,
+  Array<{ key: readonly unknown[]; env: CaseEnvironment }>
+>();
+
 export function caseEnvironment(ctx: CheckContext): CaseEnvironment {
+  const key = [
+    ctx.spec,
+    ctx.limits.maxInputBytes,
+    ctx.property.corpus,
+    ctx.property.explored,
+    ...ctx.spec.profiles.map((profile) => ctx.exportState(profile.export)),
+  ];
+  let entries = environments.get(ctx.bytes);
+  if (!entries) environments.set(ctx.bytes, (entries = []));
+  const same = entries.find(
+    (entry) => entry.key.length === key.length && entry.key.every((part, i) => part === key[i]),
+  );
+  if (same) return same.env;
+  const env = buildEnvironment(ctx);
+  entries.push({ key, env });
+  return env;
+}
+
+function buildEnvironment(ctx: CheckContext): CaseEnvironment {
   const processInputs = ctx.spec.profiles.flatMap((profile) => {
     if (!profile.processInput || ctx.exportState(profile.export) !== 'ok') return [];
     const header = ctx.spec.structsByName.get(profile.processInput.header);
