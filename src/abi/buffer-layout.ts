@@ -64,83 +64,116 @@ export interface PlannedLayout {
 // Arithmetic, not `& ~7`: offsets and addresses pass 2^31 in memories over 2 GiB.
 const align8 = (value: number): number => Math.ceil(value / 8) * 8;
 
+type Guard = PlannedLayout['guards'][number];
+type BufferName = keyof BufferSizes;
+
+/**
+ * A layout being planned. Plain functions over it rather than closures: a layout is planned
+ * for every call of every case, and closures made per call cost more than the planning.
+ */
+interface Plan {
+  sizes: BufferSizes;
+  misalign: Placement['misalign'];
+  cursor: number;
+  spans: Record<BufferName, Span>;
+  guards: Guard[];
+}
+
+// A guard, then the buffer's start: 8-aligned past the guard, plus its misalignment.
+function guardBefore(plan: Plan, name: BufferName): number {
+  const guardStart = plan.cursor;
+  const start = align8(guardStart + GUARD_BYTES) + plan.misalign[name];
+  plan.guards.push({
+    start: guardStart,
+    length: start - guardStart,
+    previous: undefined,
+    next: name,
+  });
+  return start;
+}
+
+function guardAfter(plan: Plan, name: BufferName): void {
+  plan.guards.push({ start: plan.cursor, length: GUARD_BYTES, previous: name, next: undefined });
+  plan.cursor += GUARD_BYTES;
+}
+
+function placeApart(plan: Plan, name: BufferName): void {
+  const start = guardBefore(plan, name);
+  plan.spans[name] = { start, length: plan.sizes[name] };
+  plan.cursor = start + plan.sizes[name];
+  guardAfter(plan, name);
+}
+
+// A buffer that ends exactly at the arena's end, which is memory's (8-aligned) end: no guard
+// after it, so an access past it traps. Its start follows from its length; the guard before
+// it takes up the padding, so the buffers before it keep their own alignment.
+function placeAtEnd(plan: Plan, name: 'input' | 'output'): void {
+  const guardStart = plan.cursor;
+  const size = plan.sizes[name];
+  const end = align8(guardStart + GUARD_BYTES + plan.misalign[name] + size);
+  const start = end - size;
+  plan.guards.push({
+    start: guardStart,
+    length: start - guardStart,
+    previous: undefined,
+    next: name,
+  });
+  plan.spans[name] = { start, length: size };
+  plan.cursor = end;
+}
+
+function placeAdjacent(plan: Plan, first: 'input' | 'output', second: 'input' | 'output'): void {
+  const start = guardBefore(plan, first);
+  plan.spans[first] = { start, length: plan.sizes[first] };
+  plan.spans[second] = { start: start + plan.sizes[first], length: plan.sizes[second] };
+  plan.cursor = plan.spans[second].start + plan.sizes[second];
+  guardAfter(plan, second);
+}
+
 export function planLayout(sizes: BufferSizes, placement: Placement): PlannedLayout {
-  const guards: PlannedLayout['guards'] = [];
-  let cursor = 0;
-  const spans: Record<keyof BufferSizes, Span> = {
-    input: { start: 0, length: 0 },
-    output: { start: 0, length: 0 },
-    cell: { start: 0, length: 0 },
-    params: { start: 0, length: 0 },
+  const plan: Plan = {
+    sizes,
+    misalign: placement.misalign,
+    cursor: 0,
+    spans: {
+      input: { start: 0, length: 0 },
+      output: { start: 0, length: 0 },
+      cell: { start: 0, length: 0 },
+      params: { start: 0, length: 0 },
+    },
+    guards: [],
   };
-
-  // A guard, then the buffer's start: 8-aligned past the guard, plus its misalignment.
-  const guardBefore = (name: keyof BufferSizes, misalign: number): number => {
-    const guardStart = cursor;
-    const start = align8(cursor + GUARD_BYTES) + misalign;
-    guards.push({ start: guardStart, length: start - guardStart, previous: undefined, next: name });
-    return start;
-  };
-  const guardAfter = (name: keyof BufferSizes): void => {
-    guards.push({ start: cursor, length: GUARD_BYTES, previous: name, next: undefined });
-    cursor += GUARD_BYTES;
-  };
-  const placeApart = (name: keyof BufferSizes): void => {
-    const start = guardBefore(name, placement.misalign[name]);
-    spans[name] = { start, length: sizes[name] };
-    cursor = start + sizes[name];
-    guardAfter(name);
-  };
-
-  for (const name of ['cell', 'params'] as const) if (sizes[name] > 0) placeApart(name);
-
-  // A buffer that ends exactly at the arena's end, which is memory's (8-aligned) end: no guard
-  // after it, so an access past it traps. Its start follows from its length; the guard before
-  // it takes up the padding, so the buffers before it keep their own alignment.
-  const placeAtEnd = (name: 'input' | 'output'): void => {
-    const guardStart = cursor;
-    const end = align8(cursor + GUARD_BYTES + placement.misalign[name] + sizes[name]);
-    const start = end - sizes[name];
-    guards.push({ start: guardStart, length: start - guardStart, previous: undefined, next: name });
-    spans[name] = { start, length: sizes[name] };
-    cursor = end;
-  };
-  const placeAdjacent = (first: 'input' | 'output', second: 'input' | 'output'): void => {
-    const start = guardBefore(first, placement.misalign[first]);
-    spans[first] = { start, length: sizes[first] };
-    spans[second] = { start: start + sizes[first], length: sizes[second] };
-    cursor = spans[second].start + sizes[second];
-    guardAfter(second);
-  };
+  if (sizes.cell > 0) placeApart(plan, 'cell');
+  if (sizes.params > 0) placeApart(plan, 'params');
 
   switch (placement.layout) {
     case 'adjacent':
-      placeAdjacent('input', 'output');
+      placeAdjacent(plan, 'input', 'output');
       break;
     case 'adjacent-reversed':
-      placeAdjacent('output', 'input');
+      placeAdjacent(plan, 'output', 'input');
       break;
     case 'output-at-end':
-      placeApart('input');
-      placeAtEnd('output');
+      placeApart(plan, 'input');
+      placeAtEnd(plan, 'output');
       break;
     case 'input-at-end':
-      placeApart('output');
-      placeAtEnd('input');
+      placeApart(plan, 'output');
+      placeAtEnd(plan, 'input');
       break;
     case 'output-first':
-      placeApart('output');
-      placeApart('input');
+      placeApart(plan, 'output');
+      placeApart(plan, 'input');
       break;
     case 'apart':
-      placeApart('input');
-      placeApart('output');
+      placeApart(plan, 'input');
+      placeApart(plan, 'output');
       break;
   }
   return {
-    arenaSize: cursor,
-    ...spans,
-    guards,
+    arenaSize: plan.cursor,
+    ...plan.spans,
+    guards: plan.guards,
     atMemoryEnd: endsAtMemoryEnd(placement.layout),
   };
 }

@@ -2,7 +2,7 @@ import type { PluginInstance } from '../host/plugin-instance.js';
 import { OUTPUT_FILL, outputFillFor, type Placement, type Surroundings } from './buffer-layout.js';
 import type { CallShape } from './call-shape.js';
 import { ampleCapacity, needsProbe, resolveCapacity, type CapacityChoice } from './capacity.js';
-import { guardedCall, type GuardedCallResult } from './guarded-call.js';
+import { dropOutput, guardedCall, type GuardedCallResult } from './guarded-call.js';
 import { encodeStruct } from './struct.js';
 
 /** One call described as data: what goes in the buffers, where they go, and the capacity. */
@@ -49,9 +49,11 @@ export function callWithCapacity(
   placement: Placement,
   probing?: { keepOutput: boolean },
   surroundings?: Surroundings,
+  lazyOutput = false,
 ): GuardedCallResult {
   return guardedCall(plugin, {
     ...(surroundings ? { surroundings, outputFill: outputFillFor(surroundings) } : {}),
+    ...(lazyOutput ? { lazyOutput } : {}),
     verify: !probing,
     keepOutput: probing?.keepOutput ?? true,
     exportName: shape.exportName,
@@ -75,9 +77,22 @@ export function probe(
   shape: CallShape,
   input: Uint8Array,
   keepOutput: boolean,
+  lazyOutput = false,
 ): { result: GuardedCallResult; needed: number | undefined; capacity: number } {
   let capacity = ampleCapacity(shape, input.length);
-  let result = callWithCapacity(plugin, shape, input, capacity, PROBE_PLACEMENT, { keepOutput });
+  const probing = { keepOutput };
+  const call = (): GuardedCallResult =>
+    callWithCapacity(
+      plugin,
+      shape,
+      input,
+      capacity,
+      PROBE_PLACEMENT,
+      probing,
+      undefined,
+      lazyOutput,
+    );
+  let result = call();
   const asked = result.cellAfter;
   if (
     result.outcome.kind === 'returned' &&
@@ -87,7 +102,8 @@ export function probe(
     asked * shape.elementBytes <= MAX_PROBE_BYTES
   ) {
     capacity = asked;
-    result = callWithCapacity(plugin, shape, input, capacity, PROBE_PLACEMENT, { keepOutput });
+    dropOutput(result);
+    result = call();
   }
   const ok = result.outcome.kind === 'returned' && result.outcome.value === 0;
   return { result, needed: ok ? result.cellAfter : undefined, capacity };
@@ -108,6 +124,13 @@ export function runCallCase(
     keepProbeOutput?: boolean;
     /** Set: the main call's guards and output fill, standard or inverted (ZC-CALL-017). */
     surroundings?: Surroundings;
+    /** Outputs copied only when read (GuardedCallPlan.lazyOutput); dropOutputs when done. */
+    lazyOutput?: boolean;
+    /**
+     * The needed size a probe of this very input already learned (a rerun of a case): no
+     * second probe, unless alwaysProbe.
+     */
+    knownNeeded?: number;
   } = {},
 ): CallCaseRun {
   if (shape.sizing === 'derived-from-params') {
@@ -121,12 +144,20 @@ export function runCallCase(
       placement: testCase.placement,
       outputFill: options.surroundings ? outputFillFor(options.surroundings) : OUTPUT_FILL,
       ...(options.surroundings ? { surroundings: options.surroundings } : {}),
+      ...(options.lazyOutput ? { lazyOutput: true } : {}),
     });
     return { main, capacity: undefined, needed: undefined, probe: undefined, outputBytes };
   }
   let probed: ReturnType<typeof probe> | undefined;
-  if (options.alwaysProbe || needsProbe(testCase.capacity)) {
-    probed = probe(plugin, shape, testCase.input, options.keepProbeOutput ?? false);
+  const known = options.alwaysProbe ? undefined : options.knownNeeded;
+  if (options.alwaysProbe || (known === undefined && needsProbe(testCase.capacity))) {
+    probed = probe(
+      plugin,
+      shape,
+      testCase.input,
+      options.keepProbeOutput ?? false,
+      options.lazyOutput ?? false,
+    );
     if (plugin.poisoned) {
       // The probe itself trapped: it is the call to report, with the capacity it had.
       return {
@@ -138,9 +169,10 @@ export function runCallCase(
       };
     }
   }
+  const needed = probed ? probed.needed : needsProbe(testCase.capacity) ? known : undefined;
   const capacity = resolveCapacity(
     testCase.capacity,
-    probed?.needed,
+    needed,
     ampleCapacity(shape, testCase.input.length),
   );
   const main = callWithCapacity(
@@ -151,12 +183,19 @@ export function runCallCase(
     testCase.placement,
     undefined,
     options.surroundings,
+    options.lazyOutput ?? false,
   );
   return {
     main,
     capacity,
-    needed: probed?.needed,
+    needed,
     probe: probed?.result,
     outputBytes: capacity * shape.elementBytes,
   };
+}
+
+/** Says nobody will read the outputs of a run made with lazyOutput: they are never copied. */
+export function dropOutputs(run: CallCaseRun): void {
+  dropOutput(run.main);
+  if (run.probe) dropOutput(run.probe);
 }

@@ -34,6 +34,11 @@ export interface GuardedCallPlan {
   outputFill?: number;
   /** The guard pattern as is (default) or with every byte inverted. */
   surroundings?: Surroundings;
+  /**
+   * Copy the output out of memory only when it is read (or before the memory next changes);
+   * dropOutput says it never will be. Default false: copied at once.
+   */
+  lazyOutput?: boolean;
 }
 
 export interface GuardedCallResult {
@@ -91,16 +96,17 @@ export function guardedCall(plugin: PluginInstance, plan: GuardedCallPlan): Guar
 
   const pattern = plan.surroundings === 'inverted' ? INVERTED_GUARD_PATTERN : GUARD_PATTERN;
   let memory = plugin.bytes();
-  for (const guard of layout.guards)
-    memory.set(pattern.subarray(0, guard.length), base + guard.start);
+  const guards = layout.guards;
+  for (let g = 0; g < guards.length; g++) {
+    const guard = guards[g]!;
+    writeGuard(memory, base + guard.start, pattern, guard.length);
+  }
   memory.set(plan.input, addresses.input);
   if (plan.outputFill !== undefined) {
     memory.fill(plan.outputFill, addresses.output, addresses.output + sizes.output);
   }
   if (plan.params) memory.set(plan.params, addresses.params);
-  if (sizes.cell) {
-    new DataView(memory.buffer).setUint32(addresses.cell, (plan.cellValue ?? 0) >>> 0, true);
-  }
+  if (sizes.cell) writeU32(memory, addresses.cell, (plan.cellValue ?? 0) >>> 0);
 
   const outcome = plugin.call(
     plan.exportName,
@@ -111,8 +117,9 @@ export function guardedCall(plugin: PluginInstance, plan: GuardedCallPlan): Guar
   memory = plugin.bytes();
   const violations: string[] = [];
   if (outcome.kind === 'returned' && plan.verify !== false) {
-    for (const guard of layout.guards) {
-      const hit = firstDifference(memory, base + guard.start, pattern.subarray(0, guard.length));
+    for (let g = 0; g < guards.length; g++) {
+      const guard = guards[g]!;
+      const hit = guardHit(memory, base + guard.start, pattern, guard.length);
       if (hit !== -1) violations.push(describeGuardHit(guard, hit, layout));
     }
     const changedInput = firstDifference(memory, addresses.input, plan.input);
@@ -129,24 +136,97 @@ export function guardedCall(plugin: PluginInstance, plan: GuardedCallPlan): Guar
     }
   }
   const cellAfter =
-    sizes.cell && outcome.kind === 'returned'
-      ? new DataView(memory.buffer).getUint32(addresses.cell, true)
-      : undefined;
+    sizes.cell && outcome.kind === 'returned' ? readU32(memory, addresses.cell) : undefined;
   // Copy what the call says it wrote (all of a derived-size output), not the whole capacity.
   const reported =
     cellAfter === undefined
       ? sizes.output
       : Math.min(sizes.output, cellAfter * (plan.elementBytes ?? 1));
+  const outputEnd = addresses.output + reported;
+  // A block from `alloc` is read before `dealloc` may reuse its bytes; host pages stay as they
+  // are until the instance's memory next changes, so a lazy output can wait until then.
+  const lazy = plan.lazyOutput === true && plan.keepOutput !== false && !arena.fromAlloc;
   const output =
     plan.keepOutput === false
       ? new Uint8Array(0)
-      : memory.slice(addresses.output, addresses.output + reported);
+      : lazy
+        ? undefined
+        : memory.slice(addresses.output, outputEnd);
   if (outcome.kind === 'returned') {
     const releaseProblem = source.release(arena);
     if (releaseProblem) violations.push(releaseProblem);
   }
-  return { outcome, addresses, cellAfter, output, violations };
+  if (output) return { outcome, addresses, cellAfter, output, violations };
+  return lazyResult(
+    plugin,
+    { outcome, addresses, cellAfter, violations },
+    addresses.output,
+    outputEnd,
+  );
 }
+
+/** What dropOutput marks: outputs nobody will read, which need no copy. */
+const dropped = new WeakMap<GuardedCallResult, () => void>();
+
+/**
+ * A result whose output is copied out of memory when first read, or at the latest right before
+ * the instance's memory next changes (its next call, or a view from bytes()); after
+ * dropOutput, never. Most cases of most rules never look at the output, and a copy of a large
+ * one costs more than the call.
+ */
+function lazyResult(
+  plugin: PluginInstance,
+  rest: Omit<GuardedCallResult, 'output'>,
+  start: number,
+  end: number,
+): GuardedCallResult {
+  let copy: Uint8Array | undefined;
+  let wanted = true;
+  const read = (): void => {
+    if (copy === undefined && wanted)
+      copy = new Uint8Array(plugin.memory!.buffer).slice(start, end);
+  };
+  plugin.beforeMemoryChanges(read);
+  const result: GuardedCallResult = {
+    ...rest,
+    get output(): Uint8Array {
+      read();
+      if (copy === undefined) throw new Error('the output of a call was read after dropOutput');
+      return copy;
+    },
+  };
+  dropped.set(result, () => {
+    wanted = false;
+  });
+  return result;
+}
+
+/** Says a lazily read output (GuardedCallPlan.lazyOutput) will not be read: it is never copied. */
+export function dropOutput(result: GuardedCallResult): void {
+  dropped.get(result)?.();
+}
+
+// Guards are short (at most 78 bytes): a loop costs less than a view and a native call on each.
+function writeGuard(memory: Uint8Array, at: number, pattern: Uint8Array, length: number): void {
+  for (let i = 0; i < length; i++) memory[at + i] = pattern[i]!;
+}
+
+/** The first byte of a guard that no longer holds the pattern, or -1. */
+function guardHit(memory: Uint8Array, at: number, pattern: Uint8Array, length: number): number {
+  for (let i = 0; i < length; i++) if (memory[at + i] !== pattern[i]) return i;
+  return -1;
+}
+
+// Little-endian by hand: the cell is often misaligned, and a DataView per call costs more.
+function writeU32(memory: Uint8Array, at: number, value: number): void {
+  memory[at] = value & 0xff;
+  memory[at + 1] = (value >>> 8) & 0xff;
+  memory[at + 2] = (value >>> 16) & 0xff;
+  memory[at + 3] = value >>> 24;
+}
+
+const readU32 = (memory: Uint8Array, at: number): number =>
+  (memory[at]! | (memory[at + 1]! << 8) | (memory[at + 2]! << 16) | (memory[at + 3]! << 24)) >>> 0;
 
 function firstDifference(memory: Uint8Array, at: number, expected: Uint8Array): number {
   // A native compare first: inputs reach 1 MiB, and they almost always match.

@@ -33,7 +33,10 @@ export function placeBuffers(
   const source = arenaSourceFor(plugin);
   const layoutKind =
     source.useAlloc && endsAtMemoryEnd(placement.layout) ? 'apart' : placement.layout;
-  const layout = planLayout(sizes, { ...placement, layout: layoutKind });
+  const layout = planLayout(
+    sizes,
+    layoutKind === placement.layout ? placement : { ...placement, layout: layoutKind },
+  );
   const slack = source.useAlloc ? 8 : 0; // alloc may return any alignment; we align within
   const acquired = source.acquire(layout.arenaSize + slack, layout.atMemoryEnd);
   if (!acquired.ok) return { ok: false, problem: acquired.problem };

@@ -52,7 +52,7 @@ export function placeResident(
   if (!placement.ok) return { ok: false, problem: placement.problem };
   const at = placement.placed.addresses;
   const memory = plugin.memory!;
-  const bytes = new Uint8Array(memory.buffer);
+  const bytes = plugin.bytes();
   bytes.set(input.input, at.input);
   if (input.params) bytes.set(input.params, at.params);
 

@@ -34,10 +34,17 @@ export class OutputCapture {
   private droppedBytes = 0;
   private callBytes = 0;
   private pendingStop: HostStop | undefined;
-  private currentCall = '(instantiation)';
+  private callName = '(instantiation)';
+  /** The current call's arguments: its label is made from them only when something needs it. */
+  private callArgs: readonly number[] | undefined;
   readonly violations: LogViolation[] = [];
   /** Bytes written during each finished call, by call label. */
   readonly bytesPerCall: Array<{ call: string; bytes: number }> = [];
+  /**
+   * Whether each finished call is added to bytesPerCall. The property engine turns it off on
+   * its instances, which make thousands of calls whose records nothing reads.
+   */
+  recordCalls = true;
 
   /**
    * @param captureLimit characters of output kept for the report, over the instance's life
@@ -76,16 +83,28 @@ export class OutputCapture {
     return stop;
   }
 
-  beginCall(label: string): void {
-    this.currentCall = label;
+  /** A call starts: `label` alone, or an export's name and the arguments that label it. */
+  beginCall(label: string, args?: readonly number[]): void {
+    this.callName = label;
+    this.callArgs = args;
     this.callBytes = 0;
     this.pendingStop = undefined;
   }
 
   endCall(): void {
-    this.bytesPerCall.push({ call: this.currentCall, bytes: this.callBytes });
-    this.currentCall = '(between calls)';
+    if (this.recordCalls) this.bytesPerCall.push({ call: this.currentCall, bytes: this.callBytes });
+    this.callName = '(between calls)';
+    this.callArgs = undefined;
     this.callBytes = 0;
+  }
+
+  /** `process(1114312, 1, 1114448, 1114176)`: the current call as reports name it. */
+  private get currentCall(): string {
+    const args = this.callArgs;
+    if (!args) return this.callName;
+    let label = `${this.callName}(`;
+    for (let i = 0; i < args.length; i++) label += i === 0 ? `${args[i]}` : `, ${args[i]}`;
+    return `${label})`;
   }
 
   get bytesThisCall(): number {

@@ -176,6 +176,7 @@ export class PluginInstance {
   /** Pages the host grew or had the plugin allocate for its own buffers: not the plugin's. */
   private hostPages = 0;
   private readonly guard: GuardGlobals | undefined;
+  private pendingReads: Array<() => void> = [];
 
   private constructor(
     readonly instance: WebAssembly.Instance,
@@ -237,9 +238,28 @@ export class PluginInstance {
     return this.memory?.buffer.byteLength ?? 0;
   }
 
-  /** A fresh view: memory.grow detaches old ones, so never keep a view across a call. */
+  /**
+   * A fresh view: memory.grow detaches old ones, so never keep a view across a call. The host
+   * may write through it, so reads waiting for a change (beforeMemoryChanges) happen first.
+   */
   bytes(): Uint8Array {
+    this.settleReads();
     return this.memory ? new Uint8Array(this.memory.buffer) : new Uint8Array(0);
+  }
+
+  /**
+   * Runs `read` before this instance's memory can next change: before its next call, or before
+   * bytes() hands out a view to write through. For results read from memory lazily.
+   */
+  beforeMemoryChanges(read: () => void): void {
+    this.pendingReads.push(read);
+  }
+
+  private settleReads(): void {
+    if (this.pendingReads.length === 0) return;
+    const reads = this.pendingReads;
+    this.pendingReads = [];
+    for (const read of reads) read();
   }
 
   /**
@@ -282,20 +302,21 @@ export class PluginInstance {
     callBytes = 0,
   ): CallOutcome {
     if (this.poisoned) return { kind: 'blocked', reason: this.poisoned };
+    this.settleReads();
     const blocked = this.options.blockedExports?.get(name);
     if (blocked) return { kind: 'blocked', reason: blocked };
     const fn = this.instance.exports[name];
     if (typeof fn !== 'function') return { kind: 'blocked', reason: `\`${name}\` is not exported` };
     const watch = this.options.watch;
-    const pagesBefore = pagesOf(this.memoryBytes);
+    const pagesBefore = forHost ? pagesOf(this.memoryBytes) : 0;
     const clockBefore = this.state.clockReads ?? 0;
     const randomBefore = this.state.randomReads ?? 0;
     if (forHost) this.setBudget(true);
-    this.capture.beginCall(`${name}(${args.join(', ')})`);
+    this.capture.beginCall(name, args);
     watch?.enter(name, args, callBytes);
     let outcome: CallOutcome;
     try {
-      const value = (fn as (...a: number[]) => unknown)(...args);
+      const value = callWith(fn as (...a: number[]) => unknown, args);
       // A stop or an exit the plugin caught (wasm exception handling catches JS exceptions)
       // still ends the call as the host saw it.
       const swallowed = this.capture.takeStop() ?? this.state.exited;
@@ -307,10 +328,11 @@ export class PluginInstance {
     } finally {
       watch?.leave();
       this.capture.endCall();
-      this.lastCall = {
-        clockReads: (this.state.clockReads ?? 0) - clockBefore,
-        randomReads: (this.state.randomReads ?? 0) - randomBefore,
-      };
+      const clockReads = (this.state.clockReads ?? 0) - clockBefore;
+      const randomReads = (this.state.randomReads ?? 0) - randomBefore;
+      // Most calls read neither: they share one frozen record rather than make one each.
+      this.lastCall =
+        clockReads === 0 && randomReads === 0 ? NO_READS : { clockReads, randomReads };
       if (forHost) {
         this.hostPages += pagesOf(this.memoryBytes) - pagesBefore;
         this.setBudget();
@@ -361,6 +383,26 @@ export class PluginInstance {
         : { ok: false, problem: `no NUL within ${maxBytes} bytes of ${ptr}` };
     }
     return { ok: true, bytes: memory.slice(ptr, ptr + nul) };
+  }
+}
+
+const NO_READS: CallStats = Object.freeze({ clockReads: 0, randomReads: 0 });
+
+/** A call without spreading the arguments for the spec's arities (spreading costs per call). */
+function callWith(fn: (...a: number[]) => unknown, args: readonly number[]): unknown {
+  switch (args.length) {
+    case 0:
+      return fn();
+    case 1:
+      return fn(args[0]!);
+    case 2:
+      return fn(args[0]!, args[1]!);
+    case 3:
+      return fn(args[0]!, args[1]!, args[2]!);
+    case 4:
+      return fn(args[0]!, args[1]!, args[2]!, args[3]!);
+    default:
+      return fn(...args);
   }
 }
 

@@ -62,7 +62,35 @@ interface FailureRecord<Case> {
   output: CapturedText | undefined;
 }
 
+/**
+ * Environments by module, one per run setting that shapes it: every rule of a run gets the same
+ * object, so the case arbitraries built on it (milliseconds each) are built once per run.
+ */
+const environments = new WeakMap<
+  Uint8Array,
+  Array<{ key: readonly unknown[]; env: CaseEnvironment }>
+>();
+
 export function caseEnvironment(ctx: CheckContext): CaseEnvironment {
+  const key = [
+    ctx.spec,
+    ctx.limits.maxInputBytes,
+    ctx.property.corpus,
+    ctx.property.explored,
+    ...ctx.spec.profiles.map((profile) => ctx.exportState(profile.export)),
+  ];
+  let entries = environments.get(ctx.bytes);
+  if (!entries) environments.set(ctx.bytes, (entries = []));
+  const same = entries.find(
+    (entry) => entry.key.length === key.length && entry.key.every((part, i) => part === key[i]),
+  );
+  if (same) return same.env;
+  const env = buildEnvironment(ctx);
+  entries.push({ key, env });
+  return env;
+}
+
+function buildEnvironment(ctx: CheckContext): CaseEnvironment {
   const processInputs = ctx.spec.profiles.flatMap((profile) => {
     if (!profile.processInput || ctx.exportState(profile.export) !== 'ok') return [];
     const header = ctx.spec.structsByName.get(profile.processInput.header);
@@ -96,6 +124,23 @@ function dictionaryOf(bytes: Uint8Array): readonly Uint8Array[] {
     dictionaries.set(bytes, tokens);
   }
   return tokens;
+}
+
+/** Told of each export's fuzzing as it starts: the arbitrary its cases come from and their count. */
+export type PropertyRunObserver = (
+  shape: CallShape,
+  arbitrary: fc.Arbitrary<unknown>,
+  numRuns: number,
+) => void;
+
+let runObserver: PropertyRunObserver | undefined;
+
+/**
+ * Watches the property runs of this thread (undefined: stop). For bench/property-throughput.ts,
+ * whose bare loop runs the rule's very own arbitrary with the same seed: the same cases.
+ */
+export function observePropertyRuns(observer: PropertyRunObserver | undefined): void {
+  runObserver = observer;
 }
 
 /** The exports a property rule will fuzz in this plugin. */
@@ -251,7 +296,9 @@ function runCases<Case>(
     }
   };
 
-  const details = fc.check(fc.property(property.arbitrary(shape, env), predicate), {
+  const arbitrary = property.arbitrary(shape, env);
+  runObserver?.(shape, arbitrary, numRuns);
+  const details = fc.check(fc.property(arbitrary, predicate), {
     seed: ctx.seed,
     ...count,
     ...(ctx.property.path ? { path: ctx.property.path } : {}),

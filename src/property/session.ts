@@ -33,6 +33,8 @@ export class PluginSession {
     const setup = this.ctx.startPlugin({ determinism });
     if (!setup.ok) throw new SessionBlocked(describeSetupFailure(setup));
     this.instancesStarted++;
+    // Bytes per call are the flood rule's, which reads the canned exercise: not these calls.
+    setup.instance.capture.recordCalls = false;
     return setup.instance;
   }
 }

@@ -1,6 +1,11 @@
 import type fc from 'fast-check';
 import { DEFAULT_PLACEMENT, type LayoutKind } from '../../src/abi/buffer-layout.js';
-import { runCallCase, type CallCase, type CallCaseRun } from '../../src/abi/call-case.js';
+import {
+  dropOutputs,
+  runCallCase,
+  type CallCase,
+  type CallCaseRun,
+} from '../../src/abi/call-case.js';
 import type { CallShape } from '../../src/abi/call-shape.js';
 import type { CapacityChoice } from '../../src/abi/capacity.js';
 import { describeCall, describeCase } from '../../src/abi/describe-call.js';
@@ -72,28 +77,45 @@ export function singleCallProperty(options: SingleCallOptions): CallProperty<Cal
         : base;
     },
     check: (session, shape, testCase, env) => {
+      // Outputs are copied only if the judge reads them (most judge codes and guards alone),
+      // and dropped once it has judged: nothing reads them after that.
       const runOptions = {
         alwaysProbe: options.alwaysProbe ?? false,
         keepProbeOutput: options.keepProbeOutput ?? false,
+        lazyOutput: true,
       };
       const run = runCallCase(session.current(), shape, testCase, env.maxInputBytes, runOptions);
       lastRun = run;
       // Whether the input got past the plugin's input check: the ample-capacity probe says so
       // when there was one (a case below the needed capacity gets -3 by design).
       session.record(caseCodeOf((run.probe ?? run.main).outcome));
-      const rerun = (variant: Partial<CallCase>): CallCaseRun =>
-        runCallCase(
+      const reruns: CallCaseRun[] = [];
+      // A rerun of the same input needs no second probe: the first one learned its size.
+      const sameInput = {
+        ...runOptions,
+        ...(run.needed !== undefined ? { knownNeeded: run.needed } : {}),
+      };
+      const rerun = (variant: Partial<CallCase>): CallCaseRun => {
+        const again = runCallCase(
           session.current(),
           shape,
           { ...testCase, ...variant },
           env.maxInputBytes,
-          runOptions,
+          variant.input === undefined ? sameInput : runOptions,
         );
-      const verdict = options.judge(run, { shape, testCase, env, session, rerun });
-      if (verdict.kind === 'violation' && !verdict.call) {
-        return { ...verdict, call: describeCall(shape, run, testCase.input.length) };
+        reruns.push(again);
+        return again;
+      };
+      try {
+        const verdict = options.judge(run, { shape, testCase, env, session, rerun });
+        if (verdict.kind === 'violation' && !verdict.call) {
+          return { ...verdict, call: describeCall(shape, run, testCase.input.length) };
+        }
+        return verdict;
+      } finally {
+        dropOutputs(run);
+        for (const again of reruns) dropOutputs(again);
       }
-      return verdict;
     },
     inputOf: (testCase) => testCase.input,
     describe: (_shape, testCase) => describeCase(testCase, lastRun),

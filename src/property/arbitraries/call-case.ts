@@ -78,6 +78,24 @@ export function callCaseArbitrary(
   env: CaseEnvironment,
   layouts: readonly LayoutKind[],
 ): fc.Arbitrary<CallCase> {
+  // Arbitraries are values (generation state lives in the random source), so rules sharing an
+  // environment share them: building the input mix takes milliseconds, as long as a few hundred
+  // cases of a small plugin.
+  let built = arbitraries.get(env);
+  if (!built) arbitraries.set(env, (built = new Map<string, fc.Arbitrary<CallCase>>()));
+  const key = `${shape.exportName}\u0000${layouts.join(',')}`;
+  let arbitrary = built.get(key);
+  if (!arbitrary) built.set(key, (arbitrary = buildCallCaseArbitrary(shape, env, layouts)));
+  return arbitrary;
+}
+
+const arbitraries = new WeakMap<CaseEnvironment, Map<string, fc.Arbitrary<CallCase>>>();
+
+function buildCallCaseArbitrary(
+  shape: CallShape,
+  env: CaseEnvironment,
+  layouts: readonly LayoutKind[],
+): fc.Arbitrary<CallCase> {
   const placement = placementArbitrary(layouts);
   const capacity: fc.Arbitrary<CapacityChoice> =
     shape.sizing === 'capacity-cell' ? capacityArbitrary : fc.constant({ kind: 'ample' as const });

@@ -176,3 +176,26 @@ describe('OutputCapture', () => {
     expect(snapshot.log).toEqual(['one']);
   });
 });
+
+describe('call records', () => {
+  it('labels a call from its name and arguments', () => {
+    const capture = new OutputCapture(100);
+    capture.beginCall('process', [1, 2, 3, 4]);
+    capture.endCall();
+    capture.beginCall('seven', []);
+    capture.endCall();
+    expect(capture.bytesPerCall).toEqual([
+      { call: 'process(1, 2, 3, 4)', bytes: 0 },
+      { call: 'seven()', bytes: 0 },
+    ]);
+  });
+
+  it('recordCalls: false keeps no record per call, and still names the call in a stop', () => {
+    const capture = new OutputCapture(100, 4);
+    capture.recordCalls = false;
+    capture.beginCall('flood', [7]);
+    expect(() => capture.chargeBytes(5)).toThrow(/^flood\(7\) wrote 0 bytes/);
+    capture.endCall();
+    expect(capture.bytesPerCall).toEqual([]);
+  });
+});
