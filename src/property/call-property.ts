@@ -297,7 +297,7 @@ function runCases<Case>(
   };
 
   const arbitrary = property.arbitrary(shape, env);
-  runObserver?.(shape, arbitrary, numRuns);
+  runObserver?.(shape, arbitrary, count.numRuns);
   const details = fc.check(fc.property(arbitrary, predicate), {
     seed: ctx.seed,
     ...count,
