@@ -3,7 +3,7 @@ import { sanitizeText } from '../../src/util/sanitize.js';
 import type { Difference } from './differential.js';
 import type { OperatorId } from './operators.js';
 import type { Depth, MutantRecord, MutationReport, Score } from './report-types.js';
-import { formatScore } from './score.js';
+import { formatScore, scoreOf, thoroughWithContract } from './score.js';
 import { survivorClassOf, type SurvivorClass } from './survivor-classes.js';
 
 const cell = (text: string): string => sanitizeText(text).replace(/\|/g, '\\|');
@@ -223,7 +223,7 @@ export function renderMarkdown(report: MutationReport): string {
     '',
     '## Score',
     '',
-    `Default gate (ABI rules only): **${judged(report.scores.default.overall)}**; thorough: **${judged(report.scores.thorough.overall)}**; default with the contract: **${judged(report.scores.contract.overall)}**.`,
+    `Default gate (ABI rules only): **${judged(report.scores.default.overall)}**; thorough: **${judged(report.scores.thorough.overall)}**; default with the contract: **${judged(report.scores.contract.overall)}**; thorough with the contract (killed by the thorough gate or the declared rules, which ran at the default depth: a lower bound): **${judged(scoreOf(report.mutants, thoroughWithContract))}**.`,
     '',
     scoreTables(report),
     '',
@@ -373,16 +373,20 @@ export function renderReadmeMutation(report: MutationReport): string {
   const withContract = (score: Score | undefined): string =>
     score ? judged(score) : 'not measured';
   const survivors = report.mutants.filter((mutant) => mutant.class.default === 'survived');
+  const ofPlugin = (name: string) => report.mutants.filter((mutant) => mutant.plugin === name);
+  const thoroughContract = (mutants: readonly MutantRecord[]): string =>
+    contract ? judged(scoreOf(mutants, thoroughWithContract)) : 'not measured';
   return [
-    `Default gate, ABI rules only: **${judged(quick.overall)}** of the non-equivalent mutants killed; \`--thorough\`: **${judged(thorough.overall)}**; the default gate with each plugin's declared contract (fixtures and properties, [reference-plugins/zenith-conform.config.json](reference-plugins/zenith-conform.config.json)): **${withContract(contract?.overall)}** (${report.mutants.length} mutants of ${report.plugins.length} reference plugins, seed ${report.settings.seed}, ${report.startedAt.slice(0, 10)}; the whole report: [reports/mutation/report.md](reports/mutation/report.md)).`,
+    `Default gate, ABI rules only: **${judged(quick.overall)}** of the non-equivalent mutants killed; \`--thorough\`: **${judged(thorough.overall)}**. With each plugin's declared contract (fixtures and properties, [reference-plugins/zenith-conform.config.json](reference-plugins/zenith-conform.config.json)): default **${withContract(contract?.overall)}**, thorough **${thoroughContract(report.mutants)}** (killed by the thorough gate or by the declared rules, which ran at the default depth). ${report.mutants.length} mutants of ${report.plugins.length} reference plugins, seed ${report.settings.seed}, ${report.startedAt.slice(0, 10)}; the whole report: [reports/mutation/report.md](reports/mutation/report.md).`,
     '',
     table(
-      ['plugin', 'default', 'thorough', 'with contract'],
+      ['plugin', 'default', 'thorough', 'default with contract', 'thorough with contract'],
       report.plugins.map((plugin) => [
         plugin.name,
         judged(quick.plugins[plugin.name]!),
         judged(thorough.plugins[plugin.name]!),
         withContract(contract?.plugins[plugin.name]),
+        thoroughContract(ofPlugin(plugin.name)),
       ]),
     ),
     '',

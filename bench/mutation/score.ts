@@ -9,9 +9,26 @@ import {
   type ScoreTable,
 } from './report-types.js';
 
-export function scoreOf(mutants: readonly MutantRecord[], depth: Depth): Score {
+/**
+ * A mutant's class at `--thorough` for a plugin with its contract: killed when the thorough
+ * gate or the contract's declared rules killed it. A lower bound of a thorough run with the
+ * contract, since the declared rules ran at the default depth.
+ */
+export function thoroughWithContract(mutant: MutantRecord): MutantClass {
+  const { thorough, contract } = mutant.class;
+  if (thorough === 'killed' || contract === 'killed') return 'killed';
+  if (thorough === 'killed-by-should' || contract === 'killed-by-should') return 'killed-by-should';
+  return thorough;
+}
+
+export function scoreOf(
+  mutants: readonly MutantRecord[],
+  depth: Depth | ((mutant: MutantRecord) => MutantClass),
+): Score {
+  const classOf =
+    typeof depth === 'function' ? depth : (mutant: MutantRecord) => mutant.class[depth];
   const count = (wanted: MutantClass): number =>
-    mutants.filter((mutant) => mutant.class[depth] === wanted).length;
+    mutants.filter((mutant) => classOf(mutant) === wanted).length;
   const killed = count('killed');
   const killedByShould = count('killed-by-should');
   const survived = count('survived');

@@ -24,26 +24,28 @@ export const SURVIVOR_CLASSES = {
     title: 'returns an error for an input the original accepted',
     why: `a plugin may reject any input it does not support (-1) or fail (-99), and ZC-CALL-016 only asks that it accept some; ${ABI_ALLOWS}`,
     catchWith:
-      'a declared `accepts:` property or golden fixtures with expected output (a plugin’s own contract: not built yet); --strict also fails when the census finds almost nothing accepted',
+      'the plugin’s contract: `accepts: utf8` or `accepts: any` (ZC-PROP-005/006), golden fixtures (ZC-FIX-001) or a `reference:` oracle (ZC-PROP-010); --strict also fails when the census finds almost nothing accepted',
   },
   acceptsRejected: {
     id: 'accepts-rejected-input',
     title: 'returns 0 for an input the original rejected',
     why: 'outside the profiles (non-UTF-8 for the tokenizer, overflowing dimensions for resize) the spec does not say which inputs are invalid',
     catchWith:
-      'golden fixtures with an expected -1, or a JavaScript reference (a plugin’s own contract: not built yet)',
+      'the plugin’s contract: golden fixtures with an expected -1 (ZC-FIX-001) or a `reference:` oracle (ZC-PROP-010)',
   },
   otherError: {
     id: 'other-error-code',
     title: 'returns a different error code',
     why: 'the spec lets an error be -1 or -99 where the cause is the plugin’s own; -3 is checked by ZC-CALL-009/010/015 only against the needed size',
-    catchWith: 'golden fixtures with the expected code (a plugin’s own contract: not built yet)',
+    catchWith:
+      'the plugin’s contract: golden fixtures with the expected code (ZC-FIX-001) or a `reference:` oracle (ZC-PROP-010)',
   },
   asksMoreRoom: {
     id: 'asks-for-more-room',
     title: 'returns -3 where the original succeeded',
     why: 'returning -3 with a needed size above the capacity and succeeding at that size is the contract, even when the plugin overestimates',
-    catchWith: 'a declared size bound (`size:` property: not built yet)',
+    catchWith:
+      'the plugin’s contract: a `size:` bound (ZC-PROP-004), fixtures or a `reference:` oracle',
   },
   memoryAtEdge: {
     id: 'memory-fault-at-an-edge',
@@ -56,20 +58,20 @@ export const SURVIVOR_CLASSES = {
     title: 'succeeds with a different *output_len, every byte written',
     why: `a length the plugin wrote in full is honest (ZC-CALL-014 only catches bytes it did not write); ${ABI_ALLOWS}`,
     catchWith:
-      'a declared `size:` or `length-preserving` property, an inverse, or golden fixtures (a plugin’s own contract: not built yet)',
+      'the plugin’s contract: `size:` or `length-preserving` (ZC-PROP-004/008), an `inverse:` (ZC-PROP-009), golden fixtures (ZC-FIX-001) or a `reference:` oracle (ZC-PROP-010)',
   },
   otherBytes: {
     id: 'different-output-bytes',
     title: 'succeeds with different output bytes',
     why: `deterministic, placement-independent wrong output is a logic bug, and the profile oracles exist only for tokenize and resize_image; ${ABI_ALLOWS}`,
     catchWith:
-      'golden fixtures, `output:`/`idempotent`/`inverse:` properties or a `reference:` oracle (a plugin’s own contract: not built yet)',
+      'the plugin’s contract: golden fixtures (ZC-FIX-001), `output:`/`idempotent`/`inverse:` (ZC-PROP-001..003, 007, 009) or a `reference:` oracle (ZC-PROP-010)',
   },
   otherName: {
     id: 'different-plugin-name',
     title: 'plugin_info returns a different valid name',
     why: 'any NUL-terminated name matching the spec’s pattern is conformant',
-    catchWith: 'a fixture of the expected name and version',
+    catchWith: 'a test of the plugin’s own (the ABI checks the name’s form, not which name)',
   },
   unexplained: {
     id: 'unexplained',
