@@ -55,14 +55,17 @@ describe('--jobs', () => {
     'keeps-state-between-calls.wat',
     'info-loops-forever.wat',
   ])(
-    'gives %s (its calls are stopped, or it fails) the same report with 1 worker and with 3',
+    'gives %s (its calls are stopped, or it fails) the same report with 1, 2 and 3 workers',
     async (fixture) => {
       const { limits } = entry(fixture);
       const bytes = fixtureBytes(entry(fixture));
       const one = await runConformance(bytes, { jobs: 1, limits: limits ?? {} });
-      const three = await runConformance(bytes, { jobs: 3, limits: limits ?? {} });
       expect(one.summary.ok).toBe(false);
-      expect(withoutTimings(three)).toEqual(withoutTimings(one));
+      // Two pool sizes: which worker meets the stop first, and what it runs next, differ.
+      for (const jobs of [2, 3]) {
+        const pooled = await runConformance(bytes, { jobs, limits: limits ?? {} });
+        expect(withoutTimings(pooled)).toEqual(withoutTimings(one));
+      }
     },
     240_000,
   );

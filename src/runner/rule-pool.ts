@@ -128,7 +128,17 @@ export async function runRulesInPool(
         const id = message.id;
         worker.rule = undefined;
         done.set(id, { id, outcome: message.outcome, durationMs: message.durationMs });
-        if (worker.stopped) distrust(id);
+        if (worker.stopped) {
+          distrust(id);
+          // Its plugin now refuses the stopped export, which a worker in one-worker order
+          // would not yet do for the rules before this one: it takes no more rules.
+          workers.delete(worker);
+          worker.run.post({ type: 'close' } satisfies CheckWorkerCommand);
+          if (maybeFinish()) return;
+          if (notStarted().length > 0) spawn();
+          dispatchIdle();
+          return;
+        }
         if (maybeFinish()) return;
         dispatch(worker);
         dispatchIdle();
