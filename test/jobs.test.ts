@@ -3,28 +3,11 @@
 // equal once timings are left out, for plugins that pass and for plugins whose calls are
 // stopped (a hang, a memory bomb, a log flood), which is where a pool could differ.
 import { describe, expect, it } from 'vitest';
-import { runConformance, type ConformanceReport } from '../src/index.js';
+import { runConformance } from '../src/index.js';
+import { withoutTimings } from '../src/report/without-timings.js';
 import { ROOT, fixtureBytes, manifest } from './helpers/corpus.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-/**
- * The report without what depends on the clock: durations, and the CPU time a stopped call
- * had used when the supervisor saw it (a hang's message says it: "after 330 ms").
- */
-function withoutTimings(report: ConformanceReport): unknown {
-  const strip = (value: unknown): unknown => {
-    if (typeof value === 'string') return value.replace(/after \d+ ms/g, 'after N ms');
-    if (Array.isArray(value)) return value.map(strip);
-    if (value === null || typeof value !== 'object') return value;
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([key]) => key !== 'durationMs' && key !== 'elapsedMs')
-        .map(([key, inner]) => [key, strip(inner)]),
-    );
-  };
-  return strip(report);
-}
 
 const entry = (fixture: string) => {
   const found = manifest.fixtures.find((candidate) => candidate.fixture === fixture);
