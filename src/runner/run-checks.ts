@@ -20,9 +20,9 @@ import {
   type RuleRunRecord,
 } from './check-workers.js';
 import { runRulesInPool } from './rule-pool.js';
+import { loadCheck } from './registry.js';
 
 export type { ChecksRun, RuleRunRecord } from './check-workers.js';
-import { loadCheck } from './registry.js';
 
 /** Times a run may lose its sandbox to another run's runaway call and start the rule over. */
 const MAX_EVICTIONS = 3;
