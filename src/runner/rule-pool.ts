@@ -57,6 +57,13 @@ export async function runRulesInPool(
   const statuses = (): Record<string, string> =>
     Object.fromEntries([...done.values()].map((entry) => [entry.id, gateStatus(entry.outcome)]));
   const notStarted = (): string[] => ids.filter((id, index) => index < cut && !started.has(id));
+  // Rules others wait for go first (ZC-ALLOC-001 before a dozen call rules): what they unlock
+  // can then start while the rest still runs.
+  const unlocks = new Set(ids.flatMap((id) => run.spec.rule(id).dependsOn ?? []));
+  const nextReady = (): string | undefined => {
+    const ready = notStarted().filter(dependenciesDone);
+    return ready.find((id) => unlocks.has(id)) ?? ready[0];
+  };
 
   /** Hands on, in order, every verdict the pool can vouch for. */
   const recordInOrder = (): void => {
@@ -82,7 +89,7 @@ export async function runRulesInPool(
   };
 
   const dispatch = (worker: PoolWorker): void => {
-    const id = notStarted().find(dependenciesDone);
+    const id = nextReady();
     if (id === undefined) {
       // Nothing ready now; when nothing is left at all, the worker is not needed.
       if (notStarted().length === 0) {
