@@ -173,7 +173,7 @@ const FIXED_OPTIONS: OptionSpec[] = [
     kind: 'string',
     placeholder: 'duration',
     description:
-      "A time budget instead of a case count (30s, 5m, 1h; per plugin): each property rule makes cases until its share is spent, and at least the depth's count. The cases then depend on the machine: for nightly jobs, not a reproducible gate.",
+      "A time budget instead of a case count (30s, 5m, 1h; for the whole run, its plugins sharing it): each property rule makes cases until its share is spent, and at least the depth's count. The cases then depend on the machine: for nightly jobs, not a reproducible gate.",
   },
   {
     name: 'jobs',

@@ -56,8 +56,9 @@ export interface ConformanceOptions {
   /** Named depth: quick (default) or thorough. */
   depth?: DepthName;
   /**
-   * A time budget per plugin, in ms (--time): each property rule makes cases until its share
-   * is spent, and at least the depth's count. The cases then depend on the machine's speed.
+   * A time budget for the whole run, in ms (--time), its plugins sharing it equally: each
+   * property rule makes cases until its share is spent, and at least the depth's count. The
+   * cases then depend on the machine's speed.
    */
   timeMs?: number;
   /** Workers sharing each plugin's rules; default the available parallelism. Same verdicts. */
@@ -358,7 +359,7 @@ export async function runConformance(
   // plugin), each with its part of them. What they report is handed on in plugin order.
   const together = Math.max(1, Math.min(jobs, list.length));
   const jobsEach = Math.max(1, Math.floor(jobs / together));
-  // --time is per plugin: its part of the whole budget, counted from when it starts.
+  // --time is the whole run's: each plugin gets its part, counted from when it starts.
   const budgetEach =
     options.timeMs === undefined ? undefined : (options.timeMs * together) / list.length;
   const reports = await runInOrder(list.length, together, async (index, report) => {
