@@ -1,5 +1,5 @@
 import type { CheckOutcome } from '../check/define-check.js';
-import { gateRule } from '../check/gate-rule.js';
+import { gateRule, gateStatus } from '../check/gate-rule.js';
 import { exportStateOf } from '../check/export-state.js';
 import type { CheckRunSettings } from '../check/plugin-under-test.js';
 import type { SpecIndex } from '../spec-model/spec-index.js';
@@ -100,3 +100,7 @@ function budgetedRuleWillRun(run: ChecksRun, id: string): boolean {
   const passing = Object.fromEntries((rule.dependsOn ?? []).map((dep) => [dep, 'pass']));
   return gateRule(rule, state, passing) === undefined;
 }
+
+/** The statuses of finished rules, as gating reads them (a command carries them to a worker). */
+export const statusesOf = (records: Iterable<RuleRunRecord>): Record<string, string> =>
+  Object.fromEntries([...records].map((entry) => [entry.id, gateStatus(entry.outcome)]));

@@ -1,9 +1,9 @@
-import { gateStatus } from '../check/gate-rule.js';
 import { startSupervised, type SupervisedRun } from '../supervise/sandbox.js';
 import type { CheckWorkerCommand, CheckWorkerMessage } from './check-worker-protocol.js';
 import {
   CHECK_WORKER,
   ruleCommand,
+  statusesOf,
   watchSettings,
   workerJob,
   type ChecksRun,
@@ -54,8 +54,6 @@ export async function runRulesInPool(
 
   const dependenciesDone = (id: string): boolean =>
     (run.spec.rule(id).dependsOn ?? []).every((dep) => !order.has(dep) || done.has(dep));
-  const statuses = (): Record<string, string> =>
-    Object.fromEntries([...done.values()].map((entry) => [entry.id, gateStatus(entry.outcome)]));
   const notStarted = (): string[] => ids.filter((id, index) => index < cut && !started.has(id));
   // Rules others wait for go first (ZC-ALLOC-001 before a dozen call rules): what they unlock
   // can then start while the rest still runs.
@@ -108,7 +106,7 @@ export async function runRulesInPool(
         committedMs += Math.max(0, other.budgetEndsAt - now);
       }
     }
-    const command = ruleCommand(run, id, statuses(), notStarted(), {
+    const command = ruleCommand(run, id, statusesOf(done.values()), notStarted(), {
       workers: workers.size,
       committedMs,
     });

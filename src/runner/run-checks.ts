@@ -1,5 +1,4 @@
 import type { CheckOutcome } from '../check/define-check.js';
-import { gateStatus } from '../check/gate-rule.js';
 import { stoppedCallOf, type CaughtStop, type StoppedCall } from '../check/stopped-call.js';
 import type { Rule } from '../spec-model/abi-types.generated.js';
 import type { SpecIndex } from '../spec-model/spec-index.js';
@@ -14,6 +13,7 @@ import type {
 import {
   CHECK_WORKER,
   ruleCommand,
+  statusesOf,
   watchSettings,
   workerJob,
   type ChecksRun,
@@ -58,14 +58,13 @@ export async function runChecks(run: ChecksRun): Promise<RuleRunRecord[]> {
     // The rules go one at a time, each when the last is done: a --time share is then its
     // fair part of what is left, and the statuses its dependencies have are known.
     const queue = [...remaining];
-    const statuses = (): Record<string, string> =>
-      Object.fromEntries(
-        [...records.values()].map((entry) => [entry.id, gateStatus(entry.outcome)]),
-      );
     const next = (): void => {
       const id = queue.shift();
       if (id === undefined) worker.post({ type: 'close' } satisfies CheckWorkerCommand);
-      else worker.post(ruleCommand(run, id, statuses(), queue, { workers: 1, committedMs: 0 }));
+      else
+        worker.post(
+          ruleCommand(run, id, statusesOf(records.values()), queue, { workers: 1, committedMs: 0 }),
+        );
     };
     const worker: SupervisedRun = startSupervised<typeof job, CheckWorkerMessage>({
       entry: CHECK_WORKER.href,

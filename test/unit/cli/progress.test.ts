@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatEta, StatusLine } from '../../../src/cli/progress-line.js';
-import { createProgress } from '../../../src/cli/progress.js';
+import { casesPerSecond, createProgress } from '../../../src/cli/progress.js';
 import type { PluginReport, RuleResult } from '../../../src/spec-model/report-types.generated.js';
 
 const result = (rule: string): RuleResult => ({
@@ -69,5 +69,12 @@ describe('the progress line on a terminal', () => {
     expect(formatEta(400)).toBe('1 s');
     expect(formatEta(12_400)).toBe('12 s');
     expect(formatEta(185_000)).toBe('3 min 5 s');
+  });
+});
+
+describe('casesPerSecond', () => {
+  it('says the rate in cases, thousands with one decimal', () => {
+    expect(casesPerSecond(850.4)).toBe('850 cases/s');
+    expect(casesPerSecond(12_345)).toBe('12.3k cases/s');
   });
 });
