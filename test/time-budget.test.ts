@@ -1,6 +1,7 @@
 // --time: property rules make cases until their share of the budget is spent, and never fewer
-// than the configured count. What a budget buys depends on the machine, so these tests only
-// ask for what any machine gives: the minimum always, and more than one case in seconds.
+// than the configured count. What a budget buys depends on the machine (a loaded one spends a
+// whole-run budget before the rules start), so these tests ask only for what holds on any
+// machine; test/unit/property/time-budget.test.ts shows a share making more cases than the count.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,15 +23,6 @@ describe('--time', () => {
     expect(report.summary.ok).toBe(true);
     expect(casesOf(report, 'ZC-CALL-006')).toBe(50);
     expect(report.settings.timeMs).toBe(1);
-  });
-
-  it('keeps making cases past the count while its share lasts', async () => {
-    const report = await runConformance(echo, { only: ['ZC-CALL-006'], runs: 1, timeMs: 3000 });
-    expect(report.summary.ok).toBe(true);
-    expect(casesOf(report, 'ZC-CALL-006')).toBeGreaterThan(1);
-    expect(report.plugins[0]!.results.find((r) => r.rule === 'ZC-CALL-006')!.message).toMatch(
-      /`process`: \d+ cases/,
-    );
   });
 
   it('finds a failure whose printed path replays it without the budget', async () => {

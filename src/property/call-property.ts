@@ -239,7 +239,8 @@ function runOneExport<Case>(
   budgetMs: number | undefined,
 ): ExportResult {
   const configured = property.runs ? property.runs(ctx.property.runs) : ctx.property.runs;
-  if (budgetMs !== undefined && ctx.property.path === undefined) {
+  // A share already spent (0) runs the count alone, not a first run cut short.
+  if (budgetMs !== undefined && budgetMs >= 1 && ctx.property.path === undefined) {
     const timed = runCases(ctx, property, shape, env, {
       numRuns: BUDGET_RUNS,
       interruptAfterTimeLimit: Math.max(1, Math.floor(budgetMs)),
