@@ -34,7 +34,7 @@ const fixtureName = (path: string): string =>
 
 /**
  * The catch table: for each rule, the broken plugins that must fail it. It is generated from
- * the manifest, and test/broken-corpus.test.ts proves the manifest (each fixture fails exactly
+ * the manifest, and test/broken-corpus/ proves the manifest (each fixture fails exactly
  * its rules), so the table cannot claim a catch the suite does not make. With the mutation
  * benchmark's report, a column counts the mutants of the reference plugins each rule killed.
  */

@@ -23,7 +23,7 @@ describe('with every core busy', () => {
   it.each(timingFixtures.map((entry) => [entry.fixture, entry] as const))(
     '%s still fails exactly its manifest rules',
     async (_name, entry) => {
-      // Without exploration (test/broken-corpus.test.ts runs them with it): these verdicts come
+      // Without exploration (test/broken-corpus/ runs them with it): these verdicts come
       // from stopping calls, and the busy loops cost the rest of the suite every second.
       const report = await runConformance(fixtureBytes(entry), {
         limits: entry.limits ?? {},

@@ -1,5 +1,5 @@
 ;; The conformant baseline every broken fixture here is a variation of: a WAT echo plugin.
-;; It passes every rule (test/broken-corpus.test.ts checks that); each fixture changes one thing.
+;; It passes every rule (test/broken-corpus/ checks that); each fixture changes one thing.
 (module
   (memory (export "memory") 2)
   (data (i32.const 16) "wat-echo v1.2.3\00")
