@@ -369,7 +369,7 @@ describe('--corpus and --explore in a conformance run', () => {
   it('a plugin without `process` is not explored, and the report says so', async () => {
     const noProcess = wat('(module (memory (export "memory") 1))');
     const report = await runConformance(noProcess, {
-      only: ['ZC-MOD-001'],
+      only: ['ZC-CALL-002'],
       explore: { timeMs: 100 },
     });
     expect(report.plugins[0]!.exploration).toEqual({
@@ -380,5 +380,13 @@ describe('--corpus and --explore in a conformance run', () => {
       durationMs: 0,
       stopped: '`process` is not exported with the spec signature: nothing to explore',
     });
+  });
+
+  it('a run without property rules does not explore: nothing it keeps would be used', async () => {
+    const options = { only: ['ZC-MOD-001', 'ZC-INFO-002'], explore: { iterations: 20_000 } };
+    const report = await runConformance(trapping, options);
+    expect(report.plugins[0]!.exploration).toBeUndefined();
+    const fuzzed = await runConformance(trapping, { ...options, only: ['ZC-CALL-016'] });
+    expect(fuzzed.plugins[0]!.exploration).toMatchObject({ iterations: 20_000 });
   });
 });

@@ -298,6 +298,11 @@ function checkPlugins(
  * This plugin's rules: the selection, less the declared rules (fixtures, properties) its
  * contract does not declare, unless --only named them (they then say why they do not apply).
  */
+/** Whether a rule's cases are generated: those are where explored inputs go (every export). */
+function isFuzzed(spec: SpecIndex, id: string): boolean {
+  return spec.rule(id).kind === 'property';
+}
+
 function rulesFor(
   spec: SpecIndex,
   ruleIds: readonly string[],
@@ -366,11 +371,14 @@ export async function runConformance(
     const { plugin } = list[index]!;
     const contract = contracts[index];
     const budgetEndsAt = budgetEach === undefined ? undefined : performance.now() + budgetEach;
+    const rules = rulesFor(spec, ruleIds, contract, options.only);
     const inputs = await pluginInputs(plugin, {
       spec,
       seed,
       limits,
-      explore: explore === false ? undefined : explore,
+      // What exploration keeps only feeds the property rules' fuzzers: a run of other rules
+      // (--only ZC-MOD-001) would wait for it and use none of it.
+      explore: explore === false || !rules.some((id) => isFuzzed(spec, id)) ? undefined : explore,
       exploreIsDefault: options.explore === undefined,
       corpus,
     });
@@ -394,7 +402,7 @@ export async function runConformance(
       ...(onRuleResult
         ? { onRuleResult: (source, result) => report(() => onRuleResult(source, result)) }
         : {}),
-      ruleIds: rulesFor(spec, ruleIds, contract, options.only),
+      ruleIds: rules,
       ...(contract ? { contract } : {}),
       replayArgs,
       property: {
