@@ -20,7 +20,7 @@
  * definition takes more than one call per case gets a bare loop making the same calls (see
  * BARE below, and the `bare:` line printed per rule): a probe for the needed size when the
  * case's capacity is relative to it, the reference call of ZC-CALL-008, the retry of -010, the
- * two fills of -014, the 216 calls of -011, and fresh instances (new WebAssembly.Instance plus
+ * two fills of -014, the 16 + 200 (or 8192) calls of -011, and fresh instances (new WebAssembly.Instance plus
  * `_initialize`/`init`) where the rule compares against one (-011, -012, -013, -017).
  *
  * Rounds alternate bare and engine, so that load on a shared machine hits both alike; the ratio
@@ -160,12 +160,14 @@ const BARE: Record<string, BarePlan> = {
     },
   },
   'ZC-CALL-011': {
-    calls: 'a fresh instance, then 16 + 200 calls',
+    calls: "a fresh instance, then 16 + the case's calls (200 large or 8192 small)",
     run: (shape) => (c, _shared, fresh) => {
-      const testCase = c as CallCase;
+      const testCase = c as CallCase & { calls: number };
       const b = fresh();
       const ample = ampleCapacity(shape, testCase.input.length);
-      for (let i = 0; i < 216; i++) b.call(testCase.input, ample, shape.elementBytes);
+      for (let i = 0; i < 16 + testCase.calls; i++) {
+        b.call(testCase.input, ample, shape.elementBytes);
+      }
     },
   },
   'ZC-CALL-012': {
@@ -262,9 +264,11 @@ for (const pluginPath of PLUGINS) {
   for (const ruleId of MAIN_RULES) {
     const ctx = state.contextFor(spec.rule(ruleId));
     const check = checks.get(ruleId)!;
-    let observed: { arbitrary: fc.Arbitrary<unknown>; numRuns: number } | undefined;
-    observePropertyRuns((runShape, arbitrary, numRuns) => {
-      if (runShape.exportName === EXPORT) observed = { arbitrary, numRuns };
+    let observed:
+      | { arbitrary: fc.Arbitrary<unknown>; numRuns: number; examples: readonly unknown[] }
+      | undefined;
+    observePropertyRuns((runShape, arbitrary, numRuns, examples) => {
+      if (runShape.exportName === EXPORT) observed = { arbitrary, numRuns, examples };
     });
     const engine = async (): Promise<void> => {
       const outcome = await check.run(ctx);
@@ -273,7 +277,9 @@ for (const pluginPath of PLUGINS) {
     await engine(); // warm-up, and the rule's arbitrary and number of runs
     observePropertyRuns(undefined);
     if (!observed) throw new Error(`${ruleId}: no property run of \`${EXPORT}\` was observed`);
-    const { arbitrary, numRuns } = observed;
+    // The engine runs the spec's edge inputs first, then numRuns generated cases: so does this.
+    const { arbitrary, examples } = observed;
+    const numRuns = observed.numRuns + examples.length;
 
     const plan = BARE[ruleId] ?? ONE;
     const bareCase = plan.run(shape);
@@ -286,7 +292,7 @@ for (const pluginPath of PLUGINS) {
         fc.property(arbitrary, (testCase) => {
           bareCase(testCase, shared, fresh);
         }),
-        { seed, numRuns },
+        { seed, numRuns, examples: examples.map((example) => [example]) },
       );
     };
     const rate = async (run: () => unknown): Promise<number> => {

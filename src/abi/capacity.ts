@@ -9,7 +9,9 @@ export type CapacityChoice =
   | { kind: 'zero' }
   | { kind: 'exact' }
   | { kind: 'below'; fraction: number }
-  | { kind: 'above'; extra: number };
+  | { kind: 'above'; extra: number }
+  /** A count the plugin named (a retry with the *output_len a -3 gave). */
+  | { kind: 'named'; elements: number };
 
 /** Room generous enough for a plugin that expands its input a little. */
 export function ampleCapacity(shape: CallShape, inputLength: number): number {
@@ -23,6 +25,7 @@ export function resolveCapacity(
   ample: number,
 ): number {
   if (choice.kind === 'zero') return 0;
+  if (choice.kind === 'named') return choice.elements;
   if (needed === undefined || choice.kind === 'ample') return ample;
   if (choice.kind === 'exact') return needed;
   if (choice.kind === 'above') return needed + choice.extra;
@@ -45,5 +48,7 @@ export function describeCapacity(choice: CapacityChoice): string {
       return '0';
     case 'ample':
       return 'ample';
+    case 'named':
+      return `${choice.elements}, as the plugin named it`;
   }
 }

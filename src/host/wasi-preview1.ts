@@ -19,6 +19,11 @@ export interface Determinism {
   randomSeed: number;
   /** Where the clock starts, in nanoseconds since the epoch. */
   clockStartNs: bigint;
+  /**
+   * How far the clock moves between two reads (default 1 ms). Determinism checks vary it too:
+   * with a fixed step, a duration (a read minus an earlier one) is the same on every instance.
+   */
+  clockStepNs?: bigint;
 }
 
 type WasiFunction = (...args: never[]) => number | void;
@@ -115,7 +120,8 @@ export function createWasiPreview1(
       const data = view();
       if (!data || !inBounds(data, timePtr >>> 0, 8)) return ERRNO.FAULT;
       clockReads += 1n;
-      data.setBigUint64(timePtr >>> 0, determinism.clockStartNs + clockReads * NS_PER_MS, true);
+      const step = determinism.clockStepNs ?? NS_PER_MS;
+      data.setBigUint64(timePtr >>> 0, determinism.clockStartNs + clockReads * step, true);
       return ERRNO.SUCCESS;
     },
     clock_res_get(clockId: number, resPtr: number): number {

@@ -53,6 +53,12 @@ export interface CallProperty<Case> {
   runs?(configured: number): number;
   /** Whether the census of its cases is worth a warning (not for rules fed only bad input). */
   census?: boolean;
+  /**
+   * Cases run first, before the generated ones, whose number they do not take from: the spec's
+   * edge inputs (singleCallProperty builds them). They stay out of the census, which is about
+   * what the generators reach.
+   */
+  examples?(shape: CallShape, env: CaseEnvironment): Case[];
 }
 
 interface FailureRecord<Case> {
@@ -103,6 +109,10 @@ function buildEnvironment(ctx: CheckContext): CaseEnvironment {
     whitespace: ctx.spec.textWhitespace(),
     processInputs,
     dictionary: dictionaryOf(ctx.bytes),
+    edgeInputs: ctx.spec
+      .edgeInputs()
+      .map((edge) => edge.bytes)
+      .filter((bytes) => bytes.length <= ctx.limits.maxInputBytes),
     ...(ctx.property.corpus?.length ? { corpus: ctx.property.corpus } : {}),
     ...(ctx.property.explored?.length ? { explored: ctx.property.explored } : {}),
   };
@@ -131,6 +141,7 @@ export type PropertyRunObserver = (
   shape: CallShape,
   arbitrary: fc.Arbitrary<unknown>,
   numRuns: number,
+  examples: readonly unknown[],
 ) => void;
 
 let runObserver: PropertyRunObserver | undefined;
@@ -258,12 +269,14 @@ function runCases<Case>(
   count: { numRuns: number; interruptAfterTimeLimit?: number },
 ): ExportResult {
   const census = new CensusTally(shape.exportName);
-  // Counted while cases are generated, not while a failure shrinks (those are not new cases).
+  const examples = property.examples?.(shape, env) ?? [];
+  // Counted while cases are generated, not while a failure shrinks (those are not new cases),
+  // and not for the examples, which no generator made.
   let failedOnce = false;
-  const session = new PluginSession(ctx, {}, (code) => {
-    if (!failedOnce) census.record(code);
-  });
   let caseIndex = 0;
+  const session = new PluginSession(ctx, {}, (code) => {
+    if (!failedOnce && caseIndex > examples.length) census.record(code);
+  });
   let inconclusive = 0;
   let allowedInconclusive = 0;
   let conclusive = 0;
@@ -298,10 +311,16 @@ function runCases<Case>(
   };
 
   const arbitrary = property.arbitrary(shape, env);
-  runObserver?.(shape, arbitrary, count.numRuns);
+  runObserver?.(shape, arbitrary, count.numRuns, examples);
+  // fast-check counts examples among numRuns: added, so the generated cases keep their number
+  // (and their seed's sequence). A time budget's count is a ceiling it never reaches.
+  const numRuns =
+    count.interruptAfterTimeLimit === undefined ? count.numRuns + examples.length : count.numRuns;
   const details = fc.check(fc.property(arbitrary, predicate), {
     seed: ctx.seed,
     ...count,
+    numRuns,
+    examples: examples.map((example) => [example] as [Case]),
     ...(ctx.property.path ? { path: ctx.property.path } : {}),
   });
   // A stop (memory bomb) leaves the case index in place: the supervisor reports it for replay.
@@ -328,14 +347,14 @@ function runCases<Case>(
       cases: details.numRuns,
     };
   }
-  const { verdict, output } = lastFailure;
+  const { verdict, output, description } = confirmedFailure(ctx, property, shape, env, lastFailure);
   const path = details.counterexamplePath ?? '';
   const failure: Failure = {
     expected: verdict.expected,
     found: verdict.found,
     where: shape.exportName,
     counterexample: {
-      case: lastFailure.description,
+      case: description,
       seed: details.seed,
       path,
       runs: details.numRuns,
@@ -347,4 +366,48 @@ function runCases<Case>(
   if (verdict.diff) failure.diff = verdict.diff;
   if (output && (output.stderr || output.stdout || output.log.length)) failure.output = output;
   return { kind: 'failure', failure, census };
+}
+
+/**
+ * The shrunk failure as its replay shows it: the case once more, on a new instance, where a
+ * replay (--path) runs it. Cases share an instance, so where the host put the buffers, and the
+ * plugin's own state, depend on the cases that ran before; the report then shows the call a
+ * replay makes. A case that passes there failed only after the cases before it, and says so.
+ */
+function confirmedFailure<Case>(
+  ctx: CheckContext,
+  property: CallProperty<Case>,
+  shape: CallShape,
+  env: CaseEnvironment,
+  failure: FailureRecord<Case>,
+): FailureRecord<Case> {
+  ctx.markCase(-2, property.inputOf?.(failure.testCase));
+  let again: FailureRecord<Case> | undefined;
+  try {
+    const session = new PluginSession(ctx);
+    const instance = session.current();
+    const mark = instance.capture.mark();
+    const verdict = property.check(session, shape, failure.testCase, env);
+    if (verdict.kind === 'violation') {
+      again = {
+        testCase: failure.testCase,
+        verdict,
+        description: property.describe(shape, failure.testCase),
+        output: instance.capture.since(mark),
+      };
+    }
+  } catch (error) {
+    // No instance could start, or our own failure: the failure stands as it was found.
+    if (!(error instanceof SessionBlocked)) throw error;
+  } finally {
+    ctx.markCase(-1);
+  }
+  if (again) return again;
+  return {
+    ...failure,
+    verdict: {
+      ...failure.verdict,
+      found: `${failure.verdict.found} (after the cases before it on the same instance: on a new instance this case passes, so its replay may not fail)`,
+    },
+  };
 }

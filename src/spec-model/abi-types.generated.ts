@@ -77,6 +77,7 @@ export interface ZenithAbiSpec {
   rules: Rule[];
   profiles: Profile[];
   census: Census;
+  edgeInputs: EdgeInputs;
 }
 /**
  * An ABI-level type and how it is carried in wasm.
@@ -366,4 +367,35 @@ export interface Census {
    */
   minAcceptedPercent: number;
   description: string;
+}
+/**
+ * Degenerate inputs each property rule on a byte-input export runs before its generated cases.
+ *
+ * This interface was referenced by `ZenithAbiSpec`'s JSON-Schema
+ * via the `definition` "EdgeInputs".
+ */
+export interface EdgeInputs {
+  description: string;
+  /**
+   * @minItems 1
+   */
+  inputs: EdgeInput[];
+}
+/**
+ * One edge input: its bytes as UTF-8 text or as hex (exactly one of the two), and what it stands for.
+ *
+ * This interface was referenced by `ZenithAbiSpec`'s JSON-Schema
+ * via the `definition` "EdgeInput".
+ */
+export interface EdgeInput {
+  /**
+   * What the input is, as a report shows it ("spaces only").
+   */
+  name: string;
+  text?: string;
+  hex?: string;
+  /**
+   * Bytes: the text or hex repeated and cut to this length.
+   */
+  repeatTo?: number;
 }

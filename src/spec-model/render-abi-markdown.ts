@@ -147,6 +147,22 @@ export function renderAbiMarkdown(spec: ZenithAbiSpec): string {
     ),
   );
 
+  parts.push('## Fuzzing');
+  parts.push(
+    `### Census\n\n${spec.census.description} Threshold: ${spec.census.minAcceptedPercent}%.`,
+  );
+  parts.push(`### Edge inputs\n\n${spec.edgeInputs.description}`);
+  parts.push(
+    table(
+      ['input', 'bytes'],
+      spec.edgeInputs.inputs.map((input) => [
+        input.name,
+        (input.hex !== undefined ? `hex \`${input.hex}\`` : `\`${JSON.stringify(input.text)}\``) +
+          (input.repeatTo !== undefined ? `, repeated to ${input.repeatTo} bytes` : ''),
+      ]),
+    ),
+  );
+
   parts.push('## Rules');
   parts.push('`must` failures fail the run (exit 1); `should` failures are reported only.');
   for (const area of spec.areas) {

@@ -72,6 +72,28 @@ export class SpecIndex {
     return found;
   }
 
+  /** The spec's edge inputs as bytes, in spec order (built once: every property rule asks). */
+  edgeInputs(): ReadonlyArray<{ name: string; bytes: Uint8Array }> {
+    this.edgeInputBytes ??= this.document.edgeInputs.inputs.map((input) => {
+      if ((input.text === undefined) === (input.hex === undefined)) {
+        throw new Error(`edge input ${input.name}: give exactly one of text and hex`);
+      }
+      const unit =
+        input.text !== undefined
+          ? new TextEncoder().encode(input.text)
+          : Uint8Array.from(input.hex!.match(/../g)!, (pair) => parseInt(pair, 16));
+      if (input.repeatTo === undefined) return { name: input.name, bytes: unit };
+      const bytes = new Uint8Array(input.repeatTo);
+      for (let at = 0; at < bytes.length; at += unit.length) {
+        bytes.set(unit.subarray(0, bytes.length - at), at);
+      }
+      return { name: input.name, bytes };
+    });
+    return this.edgeInputBytes;
+  }
+
+  private edgeInputBytes: ReadonlyArray<{ name: string; bytes: Uint8Array }> | undefined;
+
   areaTitle(code: string): string {
     return this.areas.find((area) => area.code === code)?.title ?? code;
   }

@@ -1,9 +1,10 @@
 /**
  * Puts a page budget in front of every memory.grow. Each memory.grow on memory 0 becomes a call
- * to one appended function, $zc_grow, which traps (after recording the delta) when the growth
- * would take memory past the budget, and otherwise grows exactly as before. The engine's own
- * limit only says "too much" after the allocation is attempted, and a module that asks for
- * 4 GiB should fail as a finding, not as a host out-of-memory.
+ * to one appended function, $zc_grow, which answers -1 to growth past the memory's own maximum
+ * (as every engine does), traps (after recording the delta) when the growth would take memory
+ * past the budget, and otherwise grows exactly as before. The engine's own limit only says "too
+ * much" after the allocation is attempted, and a module that asks for 4 GiB should fail as a
+ * finding, not as a host out-of-memory.
  */
 import { instruction, type Instruction } from './instructions.js';
 import { WasmDecodeError } from './leb128.js';
@@ -79,7 +80,8 @@ export function guardMemoryGrowth(bytes: Uint8Array, budgetPages: number): Guard
   const budget = editor.addMutableI32Global(budgetPages);
   const refused = editor.addMutableI32Global(-1);
   const type = editor.addFunctionType(['i32'], ['i32']);
-  const added = editor.addFunction(type, growBody(budget, refused));
+  const ownLimit = Math.min(MAX_PAGES_32, memory.maximumPages ?? MAX_PAGES_32);
+  const added = editor.addFunction(type, growBody(budget, refused, ownLimit));
   if (added !== growFunction) {
     throw new Error(`$zc_grow landed at function ${added}, not the ${growFunction} calls use`);
   }
@@ -101,17 +103,32 @@ function isMemoryGrow({ opcode, subOpcode, immediates }: Instruction): boolean {
 
 /**
  * (func $zc_grow (param $delta i32) (result i32)), in effect
+ *   if (delta >u ownLimit - memory.size) return -1
  *   if (delta >u budget - memory.size) { refused = delta; unreachable }
  *   memory.grow(delta)
+ * A growth past the memory's own maximum (its declared one, or 4 GiB) fails in any engine
+ * without taking a byte: it gets the -1 it would get anyway, and a plugin that handles it (an
+ * allocator asked for an impossible size returning 0) is not stopped. Growth the memory could
+ * take but the budget cannot is the plugin's, and is stopped.
  * The extra `budget <u memory.size && delta != 0` term keeps a budget the host let fall below
  * the current size from wrapping around to "unlimited"; growing by 0 is never refused, so a
  * refused delta is never 0 and -1 can mean "nothing refused".
  */
-function growBody(budget: number, refused: number): Instruction[] {
+function growBody(budget: number, refused: number, ownLimit: number): Instruction[] {
   const op = (name: string, index?: number): Instruction =>
     index === undefined ? instruction(name) : instruction(name, { kind: 'index', index });
   const delta = () => op('local.get', 0);
+  const i32 = (value: number) => instruction('i32.const', { kind: 'i32', value });
   return [
+    delta(),
+    i32(ownLimit),
+    op('memory.size', 0),
+    op('i32.sub'),
+    op('i32.gt_u'),
+    instruction('if', { kind: 'block', blockType: 'empty' }),
+    i32(-1),
+    op('return'),
+    op('end'),
     delta(),
     op('global.get', budget),
     op('memory.size', 0),

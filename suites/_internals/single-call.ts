@@ -76,6 +76,11 @@ export function singleCallProperty(options: SingleCallOptions): CallProperty<Cal
         ? base.chain((c) => capacity.map((room) => ({ ...c, capacity: room })))
         : base;
     },
+    // The spec's edge inputs, for rules that take the generated cases as they come: a rule
+    // that replaces the input or forces a capacity has cases of its own kind.
+    ...(options.arbitrary || options.capacity
+      ? {}
+      : { examples: (shape, env) => edgeCallCases(shape, env, options.layouts) }),
     check: (session, shape, testCase, env) => {
       // Outputs are copied only if the judge reads them (most judge codes and guards alone),
       // and dropped once it has judged: nothing reads them after that.
@@ -120,6 +125,30 @@ export function singleCallProperty(options: SingleCallOptions): CallProperty<Cal
     inputOf: (testCase) => testCase.input,
     describe: (_shape, testCase) => describeCase(testCase, lastRun),
   };
+}
+
+/**
+ * One case per edge input, with ample capacity: at the default placement, or with the input
+ * ending at the end of memory when the rule places it there (a read past its last byte traps
+ * there, where elsewhere it reads the host's other bytes unseen). None for a params struct.
+ */
+export function edgeCallCases(
+  shape: CallShape,
+  env: CaseEnvironment,
+  layouts: SingleCallOptions['layouts'],
+): CallCase[] {
+  if (shape.params) return [];
+  const placement =
+    layouts !== 'aligned' && layouts.includes('input-at-end')
+      ? { ...DEFAULT_PLACEMENT, layout: 'input-at-end' as const }
+      : layouts === 'aligned'
+        ? DEFAULT_PLACEMENT
+        : { ...DEFAULT_PLACEMENT, layout: layouts[0]! };
+  return (env.edgeInputs ?? []).map((input) => ({
+    input,
+    placement,
+    capacity: { kind: 'ample' },
+  }));
 }
 
 export const inconclusive = (outcome: CallOutcome): CaseVerdict => ({

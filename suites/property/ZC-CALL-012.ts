@@ -12,6 +12,7 @@ import {
   describeResultDifference,
   sameResult,
 } from '../_internals/call-result.js';
+import { edgeCallCases } from '../_internals/single-call.js';
 
 /**
  * How far the other instance's clock is moved (about 2.6 years). None of its bytes is 0x00 or
@@ -19,6 +20,12 @@ import {
  * whole number of days would leave the low 16 bits alone.
  */
 const CLOCK_SHIFT_NS = 0x0123_4567_89ab_cdefn;
+
+/**
+ * The other instance's clock step (about 4.9 s a read, where the first moves 1 ms): a duration
+ * the plugin measures (a timing trailer, a "took N µs" field) differs too, not only a timestamp.
+ */
+const OTHER_CLOCK_STEP_NS = 0x01_2345_6789n;
 
 /** `it read the clock 2 times and called random_get once`: why two results may differ. */
 function sources(stats: CallStats): string | undefined {
@@ -35,7 +42,7 @@ function sources(stats: CallStats): string | undefined {
 
 /**
  * The same call on two fresh instances whose clock and randomness differ (another start time,
- * another random seed) gives the same result. State kept between calls is ZC-CALL-013's; this
+ * another step between reads, another random seed) gives the same result. State kept between calls is ZC-CALL-013's; this
  * rule is about what the host's clock and random_get make of the output, and says which the
  * call read.
  */
@@ -48,6 +55,7 @@ export default defineCheck('ZC-CALL-012', (ctx) =>
         placement: DEFAULT_PLACEMENT,
         capacity: { kind: 'ample' as const },
       })),
+    examples: (shape, env) => edgeCallCases(shape, env, 'aligned'),
     check: (session, shape, testCase, env): CaseVerdict => {
       const run = (plugin: PluginInstance) => {
         const result = callResultOf(
@@ -62,6 +70,7 @@ export default defineCheck('ZC-CALL-012', (ctx) =>
         session.fresh({
           randomSeed: ctx.seed ^ 0x5a5a5a5a,
           clockStartNs: DEFAULT_CLOCK_START_NS + CLOCK_SHIFT_NS,
+          clockStepNs: OTHER_CLOCK_STEP_NS,
         }),
       );
       if (first.result.code === undefined || other.result.code === undefined) {

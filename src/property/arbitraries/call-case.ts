@@ -31,6 +31,8 @@ export interface CaseEnvironment {
   corpus?: readonly Uint8Array[];
   /** Inputs the coverage-guided exploration kept: they and their mutants get a third. */
   explored?: readonly Uint8Array[];
+  /** The spec's edge inputs within maxInputBytes: run first by the single-call rules. */
+  edgeInputs?: readonly Uint8Array[];
 }
 
 /** A profile's `process` input: a header struct, then the payload its fields size. */

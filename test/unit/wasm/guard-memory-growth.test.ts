@@ -131,6 +131,21 @@ describe('guardMemoryGrowth semantics', () => {
     expect(guard.refused?.value).toBe(-1);
   });
 
+  it('answers -1 to growth past the memory’s own maximum, even past the budget: any engine would', () => {
+    // An allocator asked for an impossible size gets the -1 it handles, not a stop.
+    const declared = start(guarded(grower('1 8'), 2).bytes);
+    expect(declared.grow(8)).toBe(-1);
+    expect(declared.refused?.value).toBe(-1);
+    const undeclared = start(guarded(grower('1'), 2).bytes);
+    expect(undeclared.grow(65536)).toBe(-1);
+    expect(undeclared.grow(-1)).toBe(-1);
+    expect(undeclared.refused?.value).toBe(-1);
+    expect(undeclared.size()).toBe(1);
+    // Within the maximum but past the budget it is still the plugin's growth, and stopped.
+    expect(() => declared.grow(7)).toThrow(WebAssembly.RuntimeError);
+    expect(declared.refused?.value).toBe(7);
+  });
+
   it('traps on growth past the budget, records the delta and does not grow', () => {
     const guard = start(guarded(grower('2'), 4).bytes);
     expect(guard.grow(1)).toBe(2);

@@ -1,0 +1,16 @@
+;; On -3, names one byte more than it was given rather than the size the output needs: a host
+;; that retries with *output_len gets -3 again, and one byte more each time.
+(module
+  (memory (export "memory") 2)
+  (data (i32.const 16) "wat-echo v1.2.3\00")
+  (func (export "plugin_info") (result i32) (i32.const 16))
+  (func (export "plugin_version") (result i32) (i32.const 0x010203))
+  (func (export "process") (param $in i32) (param $len i32) (param $out i32) (param $cell i32) (result i32)
+    (if (i32.gt_u (local.get $len) (i32.load (local.get $cell)))
+      (then
+        (i32.store (local.get $cell) (i32.add (i32.load (local.get $cell)) (i32.const 1)))
+        (return (i32.const -3))))
+    (memory.copy (local.get $out) (local.get $in) (local.get $len))
+    (i32.store (local.get $cell) (local.get $len))
+    (i32.const 0))
+)
