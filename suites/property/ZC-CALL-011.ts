@@ -6,7 +6,8 @@ import type { CallCase } from '../../src/abi/call-case.js';
 import { callCaseArbitrary } from '../../src/property/arbitraries/call-case.js';
 import { expandBytes } from '../../src/generators/seeded-bytes.js';
 import { describeCase } from '../../src/abi/describe-call.js';
-import { runCallCase } from '../../src/abi/call-case.js';
+import { callWithCapacity, runCallCase } from '../../src/abi/call-case.js';
+import { ampleCapacity } from '../../src/abi/capacity.js';
 import { WASM_PAGE_BYTES as PAGE } from '../../src/wasm/page.js';
 
 const WARM_UP_CALLS = 16;
@@ -60,9 +61,17 @@ export default defineCheck('ZC-CALL-011', (ctx) =>
     },
     check: (session, shape, testCase, env): CaseVerdict => {
       const plugin = session.fresh();
+      const ample = ampleCapacity(shape, testCase.input.length);
       const call = (): boolean => {
-        const run = runCallCase(plugin, shape, testCase, env.maxInputBytes);
-        return run.main.outcome.kind === 'returned';
+        // Only memory is measured here: a call without guard checks or an output copy (the
+        // rules about writes and outputs judge those), its buffers placed as for any call.
+        const outcome =
+          shape.sizing === 'capacity-cell'
+            ? callWithCapacity(plugin, shape, testCase.input, ample, testCase.placement, {
+                keepOutput: false,
+              }).outcome
+            : runCallCase(plugin, shape, testCase, env.maxInputBytes).main.outcome;
+        return outcome.kind === 'returned';
       };
       for (let i = 0; i < WARM_UP_CALLS; i++)
         if (!call()) return { kind: 'inconclusive', why: 'trapped' };
