@@ -9,6 +9,10 @@ import { describeCase } from '../../src/abi/describe-call.js';
 import { callWithCapacity, runCallCase } from '../../src/abi/call-case.js';
 import { ampleCapacity } from '../../src/abi/capacity.js';
 import { WASM_PAGE_BYTES as PAGE } from '../../src/wasm/page.js';
+import { arenaSourceFor } from '../../src/abi/arena.js';
+import type { CallShape } from '../../src/abi/call-shape.js';
+import { placeResident } from '../../src/abi/resident-call.js';
+import type { PluginInstance } from '../../src/host/plugin-instance.js';
 
 const WARM_UP_CALLS = 16;
 
@@ -25,6 +29,38 @@ const SERIES = {
   small: { calls: 8192 },
 } as const;
 const SMALL_INPUT_BYTES = 256;
+
+/**
+ * One call of the series; only memory is measured, so no guard checks or output copies (the
+ * rules about writes and outputs judge those). The host takes buffers from a plugin's `alloc`
+ * for every call, and frees them after: so does the series, so that a `dealloc` that keeps
+ * blocks shows here too. Without `alloc` the host's buffers stay where it put them (pages it
+ * grew), as between a host's calls: the buffers are placed once and the export called again.
+ */
+function seriesCall(
+  plugin: PluginInstance,
+  shape: CallShape,
+  testCase: CallCase,
+  maxInputBytes: number,
+): () => boolean {
+  const ample = ampleCapacity(shape, testCase.input.length);
+  if (shape.sizing !== 'capacity-cell') {
+    return () =>
+      runCallCase(plugin, shape, testCase, maxInputBytes).main.outcome.kind === 'returned';
+  }
+  const placeEachCall = (): boolean =>
+    callWithCapacity(plugin, shape, testCase.input, ample, testCase.placement, {
+      keepOutput: false,
+    }).outcome.kind === 'returned';
+  if (arenaSourceFor(plugin).useAlloc) return placeEachCall;
+  const placed = placeResident(plugin, shape, { input: testCase.input }, ample);
+  if (!placed.ok) return placeEachCall;
+  const { args, cellAddress } = placed.resident;
+  return () => {
+    new DataView(plugin.memory!.buffer).setUint32(cellAddress!, ample, true);
+    return plugin.call(shape.exportName, args, testCase.input.length).kind === 'returned';
+  };
+}
 
 interface LeakCase extends CallCase {
   /** Calls measured after warm-up, all with the same case. */
@@ -61,18 +97,7 @@ export default defineCheck('ZC-CALL-011', (ctx) =>
     },
     check: (session, shape, testCase, env): CaseVerdict => {
       const plugin = session.fresh();
-      const ample = ampleCapacity(shape, testCase.input.length);
-      const call = (): boolean => {
-        // Only memory is measured here: a call without guard checks or an output copy (the
-        // rules about writes and outputs judge those), its buffers placed as for any call.
-        const outcome =
-          shape.sizing === 'capacity-cell'
-            ? callWithCapacity(plugin, shape, testCase.input, ample, testCase.placement, {
-                keepOutput: false,
-              }).outcome
-            : runCallCase(plugin, shape, testCase, env.maxInputBytes).main.outcome;
-        return outcome.kind === 'returned';
-      };
+      const call = seriesCall(plugin, shape, testCase, env.maxInputBytes);
       for (let i = 0; i < WARM_UP_CALLS; i++)
         if (!call()) return { kind: 'inconclusive', why: 'trapped' };
       const before = plugin.memoryBytes;
