@@ -20,7 +20,7 @@
  * definition takes more than one call per case gets a bare loop making the same calls (see
  * BARE below, and the `bare:` line printed per rule): a probe for the needed size when the
  * case's capacity is relative to it, the reference call of ZC-CALL-008, the retry of -010, the
- * two fills of -014, the 16 + 200 (or 8192) calls of -011, and fresh instances (new WebAssembly.Instance plus
+ * two fills of -014, the 16 + 200 (or 16384) calls of -011, and fresh instances (new WebAssembly.Instance plus
  * `_initialize`/`init`) where the rule compares against one (-011, -012, -013, -017).
  *
  * Rounds alternate bare and engine, so that load on a shared machine hits both alike; the ratio
@@ -160,13 +160,14 @@ const BARE: Record<string, BarePlan> = {
     },
   },
   'ZC-CALL-011': {
-    calls: "a fresh instance, then 16 + the case's calls (200 large or 8192 small)",
+    calls:
+      "a fresh instance, then 16 + the case's calls (200 large or 16384 small), every other one with no room",
     run: (shape) => (c, _shared, fresh) => {
       const testCase = c as CallCase & { calls: number };
       const b = fresh();
       const ample = ampleCapacity(shape, testCase.input.length);
       for (let i = 0; i < 16 + testCase.calls; i++) {
-        b.call(testCase.input, ample, shape.elementBytes);
+        b.call(testCase.input, i % 2 === 0 ? ample : 0, shape.elementBytes);
       }
     },
   },
