@@ -138,12 +138,13 @@ export function edgeCallCases(
   layouts: SingleCallOptions['layouts'],
 ): CallCase[] {
   if (shape.params) return [];
-  const placement =
-    layouts !== 'aligned' && layouts.includes('input-at-end')
-      ? { ...DEFAULT_PLACEMENT, layout: 'input-at-end' as const }
-      : layouts === 'aligned'
-        ? DEFAULT_PLACEMENT
-        : { ...DEFAULT_PLACEMENT, layout: layouts[0]! };
+  const layout: LayoutKind =
+    layouts === 'aligned'
+      ? DEFAULT_PLACEMENT.layout
+      : layouts.includes('input-at-end')
+        ? 'input-at-end'
+        : layouts[0]!;
+  const placement = { ...DEFAULT_PLACEMENT, layout };
   return (env.edgeInputs ?? []).map((input) => ({
     input,
     placement,

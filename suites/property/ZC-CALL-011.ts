@@ -2,11 +2,10 @@ import fc from 'fast-check';
 import { defineCheck } from '../../src/check/define-check.js';
 import { DEFAULT_PLACEMENT } from '../../src/abi/buffer-layout.js';
 import { OK, checkCallProperty, type CaseVerdict } from '../../src/property/call-property.js';
-import type { CallCase } from '../../src/abi/call-case.js';
 import { callCaseArbitrary } from '../../src/property/arbitraries/call-case.js';
 import { expandBytes } from '../../src/generators/seeded-bytes.js';
 import { describeCase } from '../../src/abi/describe-call.js';
-import { callWithCapacity, runCallCase } from '../../src/abi/call-case.js';
+import { callWithCapacity, runCallCase, type CallCase } from '../../src/abi/call-case.js';
 import { ampleCapacity } from '../../src/abi/capacity.js';
 import { WASM_PAGE_BYTES as PAGE } from '../../src/wasm/page.js';
 import { arenaSourceFor } from '../../src/abi/arena.js';
@@ -60,8 +59,12 @@ function seriesCall(
   const placed = placeResident(plugin, shape, { input: testCase.input }, ample);
   if (!placed.ok) return placeEachCall;
   const { args, cellAddress } = placed.resident;
+  const memory = plugin.memory!;
+  // memory.grow replaces the buffer: the view is renewed only then, not made for every call.
+  let cells = new DataView(memory.buffer);
   return (index) => {
-    new DataView(plugin.memory!.buffer).setUint32(cellAddress!, capacityOf(index), true);
+    if (cells.buffer !== memory.buffer) cells = new DataView(memory.buffer);
+    cells.setUint32(cellAddress!, capacityOf(index), true);
     return plugin.call(shape.exportName, args, testCase.input.length).kind === 'returned';
   };
 }
