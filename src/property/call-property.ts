@@ -58,7 +58,7 @@ export interface CallProperty<Case> {
    * edge inputs (singleCallProperty builds them). They stay out of the census, which is about
    * what the generators reach.
    */
-  examples?(shape: CallShape, env: CaseEnvironment): Case[];
+  examples?(shape: CallShape, env: CaseEnvironment, ruleId: string): Case[];
 }
 
 interface FailureRecord<Case> {
@@ -111,8 +111,7 @@ function buildEnvironment(ctx: CheckContext): CaseEnvironment {
     dictionary: dictionaryOf(ctx.bytes),
     edgeInputs: ctx.spec
       .edgeInputs()
-      .map((edge) => edge.bytes)
-      .filter((bytes) => bytes.length <= ctx.limits.maxInputBytes),
+      .filter((edge) => edge.bytes.length <= ctx.limits.maxInputBytes),
     ...(ctx.property.corpus?.length ? { corpus: ctx.property.corpus } : {}),
     ...(ctx.property.explored?.length ? { explored: ctx.property.explored } : {}),
   };
@@ -269,7 +268,7 @@ function runCases<Case>(
   count: { numRuns: number; interruptAfterTimeLimit?: number },
 ): ExportResult {
   const census = new CensusTally(shape.exportName);
-  const examples = property.examples?.(shape, env) ?? [];
+  const examples = property.examples?.(shape, env, ctx.rule.id) ?? [];
   // Counted while cases are generated, not while a failure shrinks (those are not new cases),
   // and not for the examples, which no generator made.
   let failedOnce = false;

@@ -369,7 +369,7 @@ export interface Census {
   description: string;
 }
 /**
- * Degenerate inputs each property rule on a byte-input export runs before its generated cases.
+ * Degenerate inputs each property rule on a byte-input export runs before its generated cases (or only the rules an input names).
  *
  * This interface was referenced by `ZenithAbiSpec`'s JSON-Schema
  * via the `definition` "EdgeInputs".
@@ -398,4 +398,10 @@ export interface EdgeInput {
    * Bytes: the text or hex repeated and cut to this length.
    */
   repeatTo?: number;
+  /**
+   * Only these rules run the input (absent: every rule that runs edge inputs), for an input too costly to run in all of them.
+   *
+   * @minItems 1
+   */
+  rules?: string[];
 }

@@ -15,6 +15,13 @@ import type {
  * The spec with lookups, so checks ask the spec instead of restating it. The document's lists
  * are exposed as they are (`spec.rules`, `spec.profiles`); `document` is the parsed JSON itself.
  */
+/** One edge input as bytes; `rules`, when set, are the only rules that run it. */
+export interface EdgeInputBytes {
+  name: string;
+  bytes: Uint8Array;
+  rules?: readonly string[];
+}
+
 export class SpecIndex {
   readonly abi: string;
   readonly version: string;
@@ -72,8 +79,11 @@ export class SpecIndex {
     return found;
   }
 
-  /** The spec's edge inputs as bytes, in spec order (built once: every property rule asks). */
-  edgeInputs(): ReadonlyArray<{ name: string; bytes: Uint8Array }> {
+  /**
+   * The spec's edge inputs as bytes, in spec order, with the rules an input is kept for (none:
+   * every rule that runs edge inputs). Built once: every property rule asks.
+   */
+  edgeInputs(): readonly EdgeInputBytes[] {
     this.edgeInputBytes ??= this.document.edgeInputs.inputs.map((input) => {
       if ((input.text === undefined) === (input.hex === undefined)) {
         throw new Error(`edge input ${input.name}: give exactly one of text and hex`);
@@ -82,17 +92,23 @@ export class SpecIndex {
         input.text !== undefined
           ? new TextEncoder().encode(input.text)
           : Uint8Array.from(input.hex!.match(/../g)!, (pair) => parseInt(pair, 16));
-      if (input.repeatTo === undefined) return { name: input.name, bytes: unit };
+      for (const id of input.rules ?? []) {
+        if (!this.rulesById.has(id)) {
+          throw new Error(`edge input ${input.name}: no rule ${id} in the spec`);
+        }
+      }
+      const rules = input.rules ? { rules: input.rules } : {};
+      if (input.repeatTo === undefined) return { name: input.name, bytes: unit, ...rules };
       const bytes = new Uint8Array(input.repeatTo);
       for (let at = 0; at < bytes.length; at += unit.length) {
         bytes.set(unit.subarray(0, bytes.length - at), at);
       }
-      return { name: input.name, bytes };
+      return { name: input.name, bytes, ...rules };
     });
     return this.edgeInputBytes;
   }
 
-  private edgeInputBytes: ReadonlyArray<{ name: string; bytes: Uint8Array }> | undefined;
+  private edgeInputBytes: readonly EdgeInputBytes[] | undefined;
 
   areaTitle(code: string): string {
     return this.areas.find((area) => area.code === code)?.title ?? code;

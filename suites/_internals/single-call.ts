@@ -80,7 +80,9 @@ export function singleCallProperty(options: SingleCallOptions): CallProperty<Cal
     // that replaces the input or forces a capacity has cases of its own kind.
     ...(options.arbitrary || options.capacity
       ? {}
-      : { examples: (shape, env) => edgeCallCases(shape, env, options.layouts) }),
+      : {
+          examples: (shape, env, ruleId) => edgeCallCases(shape, env, options.layouts, ruleId),
+        }),
     check: (session, shape, testCase, env) => {
       // Outputs are copied only if the judge reads them (most judge codes and guards alone),
       // and dropped once it has judged: nothing reads them after that.
@@ -130,12 +132,14 @@ export function singleCallProperty(options: SingleCallOptions): CallProperty<Cal
 /**
  * One case per edge input, with ample capacity: at the default placement, or with the input
  * ending at the end of memory when the rule places it there (a read past its last byte traps
- * there, where elsewhere it reads the host's other bytes unseen). None for a params struct.
+ * there, where elsewhere it reads the host's other bytes unseen). None for a params struct;
+ * an input that names its rules only in those.
  */
 export function edgeCallCases(
   shape: CallShape,
   env: CaseEnvironment,
   layouts: SingleCallOptions['layouts'],
+  ruleId: string,
 ): CallCase[] {
   if (shape.params) return [];
   const layout: LayoutKind =
@@ -145,11 +149,18 @@ export function edgeCallCases(
         ? 'input-at-end'
         : layouts[0]!;
   const placement = { ...DEFAULT_PLACEMENT, layout };
-  return (env.edgeInputs ?? []).map((input) => ({
+  return edgeInputsFor(env, ruleId).map((input) => ({
     input,
     placement,
     capacity: { kind: 'ample' },
   }));
+}
+
+/** The edge inputs a rule runs: those for every rule, and those that name it. */
+export function edgeInputsFor(env: CaseEnvironment, ruleId: string): Uint8Array[] {
+  return (env.edgeInputs ?? [])
+    .filter((edge) => edge.rules === undefined || edge.rules.includes(ruleId))
+    .map((edge) => edge.bytes);
 }
 
 export const inconclusive = (outcome: CallOutcome): CaseVerdict => ({

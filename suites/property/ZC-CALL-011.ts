@@ -12,6 +12,7 @@ import { arenaSourceFor } from '../../src/abi/arena.js';
 import type { CallShape } from '../../src/abi/call-shape.js';
 import { placeResident } from '../../src/abi/resident-call.js';
 import type { PluginInstance } from '../../src/host/plugin-instance.js';
+import { edgeInputsFor } from '../_internals/single-call.js';
 
 const WARM_UP_CALLS = 16;
 
@@ -102,12 +103,16 @@ export default defineCheck('ZC-CALL-011', (ctx) =>
         .map((c) => ({ ...c, calls: SERIES.small.calls }));
       return fc.oneof(large, small);
     },
-    // Two small series on fixed inputs first, the spec's first two edge inputs (a space, spaces
-    // only): whichever kinds of series the generated cases draw, one of each path is repeated.
-    examples: (shape, env) =>
+    // Two small series on fixed inputs first, the spec's first two small edge inputs (a space,
+    // spaces only): whichever kinds of series the generated cases draw, one of each path is
+    // repeated.
+    examples: (shape, env, ruleId) =>
       shape.params
         ? []
-        : (env.edgeInputs ?? []).slice(0, 2).map((input) => ({
+        : edgeInputsFor(env, ruleId)
+            .filter((input) => input.length <= SMALL_INPUT_BYTES)
+            .slice(0, 2)
+            .map((input) => ({
             input,
             placement: DEFAULT_PLACEMENT,
             capacity: { kind: 'ample' as const },

@@ -55,7 +55,7 @@ export default defineCheck('ZC-CALL-012', (ctx) =>
         placement: DEFAULT_PLACEMENT,
         capacity: { kind: 'ample' as const },
       })),
-    examples: (shape, env) => edgeCallCases(shape, env, 'aligned'),
+    examples: (shape, env, ruleId) => edgeCallCases(shape, env, 'aligned', ruleId),
     check: (session, shape, testCase, env): CaseVerdict => {
       const run = (plugin: PluginInstance) => {
         const result = callResultOf(

@@ -31,8 +31,11 @@ export interface CaseEnvironment {
   corpus?: readonly Uint8Array[];
   /** Inputs the coverage-guided exploration kept: they and their mutants get a third. */
   explored?: readonly Uint8Array[];
-  /** The spec's edge inputs within maxInputBytes: run first by the single-call rules. */
-  edgeInputs?: readonly Uint8Array[];
+  /**
+   * The spec's edge inputs within maxInputBytes: run first by the single-call rules (those
+   * with `rules` only by the rules named).
+   */
+  edgeInputs?: ReadonlyArray<{ bytes: Uint8Array; rules?: readonly string[] }>;
 }
 
 /** A profile's `process` input: a header struct, then the payload its fields size. */
