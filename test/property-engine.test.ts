@@ -134,7 +134,7 @@ describe('a call that hangs on one input only', () => {
 
 const PINNED_AT_SEED_42 = [
   '1 05 adjacent 5117 below',
-  '4085 808080808080 adjacent 0051 ample',
+  '5 22f090808e output-at-end 5111 exact',
   '31 20e280812020 apart 4662 zero',
   '9 62c3b15b5120 output-at-end 1102 below',
 ];

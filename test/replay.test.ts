@@ -23,6 +23,17 @@ const cases = spec.rules
     return entry ? [[rule.id, entry, rule.level] as const] : [];
   });
 
+/**
+ * What a replay must give back of a failure's `found`. A stopped call (ZC-CALL-001) is not
+ * rerun on a fresh instance before it is reported, as other failures are: its addresses are
+ * where the run's instance put the buffers after the cases before it (the replay's come from a
+ * fresh one), and the CPU time it had used when stopped is a timing. The rest must match.
+ */
+function comparable(rule: string, found: string | undefined): string | undefined {
+  const timeless = found?.replace(/after \d+ ms/g, 'after N ms');
+  return rule === 'ZC-CALL-001' ? timeless?.replace(/=0x[0-9a-f]+/g, '=0x…') : timeless;
+}
+
 /** The command's words after `npx zenith-conform <plugin.wasm>`. */
 function replayArgs(replay: string): string[] {
   const words = replay.split(' ');
@@ -70,7 +81,7 @@ describe('replay commands', () => {
       )!;
       expect(replayed.status).toBe('fail');
       const again: Failure = replayed.failures![0]!;
-      expect(again.found).toBe(failure.found);
+      expect(comparable(rule, again.found)).toBe(comparable(rule, failure.found));
       expect(again.counterexample?.case).toBe(failure.counterexample?.case);
     },
   );

@@ -10,6 +10,8 @@ export type CapacityChoice =
   | { kind: 'exact' }
   | { kind: 'below'; fraction: number }
   | { kind: 'above'; extra: number }
+  /** `by` elements less than needed (0 at least): the room one element short of the output. */
+  | { kind: 'short'; by: number }
   /** A count the plugin named (a retry with the *output_len a -3 gave). */
   | { kind: 'named'; elements: number };
 
@@ -29,12 +31,16 @@ export function resolveCapacity(
   if (needed === undefined || choice.kind === 'ample') return ample;
   if (choice.kind === 'exact') return needed;
   if (choice.kind === 'above') return needed + choice.extra;
+  if (choice.kind === 'short') return Math.max(0, needed - choice.by);
   return Math.floor(needed * choice.fraction);
 }
 
 /** Choices that are relative to the needed size, which a probe call must learn first. */
 export const needsProbe = (choice: CapacityChoice): boolean =>
-  choice.kind === 'exact' || choice.kind === 'below' || choice.kind === 'above';
+  choice.kind === 'exact' ||
+  choice.kind === 'below' ||
+  choice.kind === 'above' ||
+  choice.kind === 'short';
 
 export function describeCapacity(choice: CapacityChoice): string {
   switch (choice.kind) {
@@ -42,6 +48,8 @@ export function describeCapacity(choice: CapacityChoice): string {
       return `below the needed size (${Math.round(choice.fraction * 100)}% of it)`;
     case 'above':
       return `the needed size + ${choice.extra}`;
+    case 'short':
+      return `${choice.by} less than the needed size`;
     case 'exact':
       return 'exactly the needed size';
     case 'zero':

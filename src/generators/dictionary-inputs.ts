@@ -2,12 +2,18 @@
  * Inputs spliced from a dictionary of tokens (src/wasm/dictionary.ts harvests one from the
  * module: strings in its data, constants its code compares with), the way coverage fuzzers use
  * AFL and libFuzzer dictionaries: a token alone, as a prefix, inserted or written over another
- * input, several joined, token + separator + token. Token choices shrink towards the first
- * token of the dictionary, positions towards the start, the rest towards nothing.
+ * input, several joined, token + separator + token, a name between a template's delimiters.
+ * Token choices shrink towards the first token of the dictionary, positions towards the start,
+ * the rest towards nothing.
  */
 import fc from 'fast-check';
 import { EMPTY, concatBytes, encoder, fitBytes } from './bytes.js';
-import { formatInputArbitrary, lengthPrefixedArbitrary, wordsArbitrary } from './formats.js';
+import {
+  PLACEHOLDER_SYNTAXES,
+  formatInputArbitrary,
+  lengthPrefixedArbitrary,
+  wordsArbitrary,
+} from './formats.js';
 
 /** Separators between tokens, besides the single-byte tokens of the dictionary itself. */
 const SEPARATORS = [' ', '=', ',', ':', ';', '\n', '\t', '&', '|', '/', '\r\n', ': ', ', '].map(
@@ -74,6 +80,43 @@ export function tokenArbitrary(tokens: readonly Uint8Array[]): fc.Arbitrary<Uint
   );
 }
 
+const latin1 = (bytes: Uint8Array): string => String.fromCharCode(...bytes);
+
+/**
+ * A token that names something in a template (`{{user}}`): the module's name-like tokens (a
+ * template's variables are literals in its data), or any token when it has none.
+ */
+function nameArbitrary(tokens: readonly Uint8Array[]): fc.Arbitrary<Uint8Array> {
+  const names = orderTokens(tokens).filter((token) =>
+    /^[A-Za-z_][A-Za-z0-9_.-]{0,31}$/.test(latin1(token)),
+  );
+  return names.length > 0
+    ? fc.integer({ min: 0, max: names.length - 1 }).map((index) => names[index]!)
+    : tokenArbitrary(tokens);
+}
+
+/**
+ * Opening and closing delimiters of placeholders: the pairs the module compares with itself
+ * (its code checks for `{{` and `}}`) three times in four, else any common syntax.
+ */
+function delimitersArbitrary(
+  tokens: readonly Uint8Array[],
+): fc.Arbitrary<[Uint8Array, Uint8Array]> {
+  const keys = new Set(tokens.map(latin1));
+  const encode = ([open, close]: readonly [string, string]): [Uint8Array, Uint8Array] => [
+    encoder.encode(open),
+    encoder.encode(close),
+  ];
+  const all = fc.constantFrom(...PLACEHOLDER_SYNTAXES.map(encode));
+  const own = PLACEHOLDER_SYNTAXES.filter(([open, close]) => keys.has(open) && keys.has(close));
+  if (own.length === 0) return all;
+  return fc.oneof(
+    { withCrossShrink: true },
+    { weight: 3, arbitrary: fc.constantFrom(...own.map(encode)) },
+    { weight: 1, arbitrary: all },
+  );
+}
+
 /** What a token is put into: nothing, words, bytes, or a format shape. */
 function baseArbitrary(maxBytes: number): fc.Arbitrary<Uint8Array> {
   return fc.oneof(
@@ -107,6 +150,7 @@ export const DICTIONARY_WEIGHTS = {
   joined: 2,
   pairs: 2,
   framed: 2,
+  placeholder: 3,
 } as const;
 
 /**
@@ -165,6 +209,13 @@ export function dictionaryInputArbitrary(
         arbitrary: fc
           .tuple(token, lengthPrefixedArbitrary(maxBytes, { maxFrames: 1, tags: false }))
           .map(([magic, framed]) => concatBytes([magic, framed.bytes])),
+      },
+      {
+        // Inside text, a placeholder of a name: the input that makes a template substitute.
+        weight: w.placeholder,
+        arbitrary: fc
+          .tuple(base, delimitersArbitrary(tokens), nameArbitrary(tokens), fc.nat())
+          .map(([b, [open, close], name, at]) => insertAt(b, concatBytes([open, name, close]), at)),
       },
     ),
   );

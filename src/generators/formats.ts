@@ -334,6 +334,93 @@ export function keyValueArbitrary(): fc.Arbitrary<string> {
     );
 }
 
+/**
+ * INI: `[section]` headers over `key=value` lines, with a preamble before the first header, a
+ * section name that comes back later (a merge, a map keyed by name), empty and spaced names,
+ * `;` and `#` comments. Shrinks to one empty section.
+ */
+export function iniArbitrary(): fc.Arbitrary<string> {
+  const name = fc.oneof(
+    { withCrossShrink: true },
+    { weight: 6, arbitrary: asciiWordArbitrary(8) },
+    { weight: 1, arbitrary: fc.constantFrom('', ' a ', 'a.b', 'a b', 'A') },
+  );
+  const body = fc.oneof(
+    { weight: 4, arbitrary: keyValueArbitrary() },
+    { weight: 1, arbitrary: fc.constantFrom('', '; comment', '# comment') },
+  );
+  return fc
+    .record({
+      names: fc.array(name, { minLength: 1, maxLength: 4 }),
+      // Indexes into the names: fewer names than sections, so some come back.
+      sections: fc.array(fc.tuple(fc.nat(3), body), { minLength: 1, maxLength: 6 }),
+      preamble: fc.option(keyValueArbitrary(), { freq: 3 }),
+      newline: fc.constantFrom('\n', '\r\n'),
+      trailing: fc.boolean(),
+    })
+    .map(({ names, sections, preamble, newline, trailing }) => {
+      const blocks = sections.map(([index, text]) => {
+        const header = `[${names[index % names.length]!}]`;
+        return text === '' ? header : `${header}${newline}${text.replace(/\r?\n/g, newline)}`;
+      });
+      const text = [...(preamble === null ? [] : [preamble]), ...blocks].join(newline);
+      return text + (trailing ? newline : '');
+    });
+}
+
+/** Placeholder syntaxes of common template languages: `{{name}}`, `${name}`, `%name%`... */
+export const PLACEHOLDER_SYNTAXES: ReadonlyArray<readonly [string, string]> = [
+  ['{{', '}}'],
+  ['${', '}'],
+  ['{', '}'],
+  ['%', '%'],
+  ['<%=', '%>'],
+  ['{%', '%}'],
+  ['$(', ')'],
+  ['[[', ']]'],
+];
+
+/** Names templates commonly fill in. */
+const PLACEHOLDER_NAMES = ['name', 'user', 'id', 'title', 'date', 'host', 'value', 'key', '0', '1'];
+
+/**
+ * Template text: words with placeholders in one syntax (`Hello {{name}}!`), some with spaces
+ * inside (`{{ name }}`), some unclosed or empty (`{{`, `{{}}`). Shrinks to one placeholder.
+ */
+export function templateArbitrary(): fc.Arbitrary<string> {
+  const name = fc.oneof(
+    { withCrossShrink: true },
+    { weight: 3, arbitrary: fc.constantFrom(...PLACEHOLDER_NAMES) },
+    { weight: 2, arbitrary: asciiWordArbitrary(8) },
+  );
+  const placeholder = fc.record({
+    name,
+    spaced: fc.boolean(),
+    broken: fc.constantFrom('none', 'none', 'none', 'none', 'unclosed', 'empty'),
+  });
+  const part = fc.oneof(
+    { withCrossShrink: true },
+    { weight: 1, arbitrary: placeholder },
+    { weight: 1, arbitrary: asciiWordArbitrary(8) },
+  );
+  return fc
+    .tuple(
+      fc.constantFrom(...PLACEHOLDER_SYNTAXES),
+      fc.array(part, { minLength: 1, maxLength: 12 }),
+      fc.constantFrom(' ', '', ', ', '\n'),
+    )
+    .map(([[open, close], parts, between]) =>
+      parts
+        .map((entry) => {
+          if (typeof entry === 'string') return entry;
+          if (entry.broken === 'unclosed') return open + entry.name;
+          const inner = entry.broken === 'empty' ? '' : entry.name;
+          return entry.spaced ? `${open} ${inner} ${close}` : open + inner + close;
+        })
+        .join(between),
+    );
+}
+
 /** Combining marks (U+0300..U+036F, U+1AB0.., U+20D0..): 2 or 3 bytes in UTF-8. */
 const COMBINING = [0x0301, 0x0308, 0x0327, 0x0336, 0x036f, 0x1ab0, 0x20d7, 0x20e3, 0xfe20];
 
@@ -520,6 +607,8 @@ export const FORMAT_WEIGHTS = {
   csv: 2,
   json: 3,
   keyValue: 2,
+  ini: 2,
+  template: 2,
   utf8Widths: 2,
   longRun: 1,
   lengthPrefixed: 2,
@@ -539,6 +628,8 @@ export function formatInputArbitrary(maxBytes: number): fc.Arbitrary<Uint8Array>
     { weight: w.csv, arbitrary: text(csvArbitrary().map((doc) => doc.text)) },
     { weight: w.json, arbitrary: text(jsonArbitrary().map((doc) => doc.text)) },
     { weight: w.keyValue, arbitrary: text(keyValueArbitrary()) },
+    { weight: w.ini, arbitrary: text(iniArbitrary()) },
+    { weight: w.template, arbitrary: text(templateArbitrary()) },
     { weight: w.utf8Widths, arbitrary: text(utf8WidthsArbitrary()) },
     { weight: w.longRun, arbitrary: longRunArbitrary(maxBytes) },
     {

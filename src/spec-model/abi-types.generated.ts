@@ -399,6 +399,10 @@ export interface EdgeInput {
    */
   repeatTo?: number;
   /**
+   * With repeatTo: each repetition starts with its index in decimal (0, 1, 2...), so no two lines or first words are the same.
+   */
+  numbered?: boolean;
+  /**
    * Only these rules run the input (absent: every rule that runs edge inputs), for an input too costly to run in all of them.
    *
    * @minItems 1

@@ -158,7 +158,9 @@ export function renderAbiMarkdown(spec: ZenithAbiSpec): string {
       spec.edgeInputs.inputs.map((input) => [
         input.name,
         (input.hex !== undefined ? `hex \`${input.hex}\`` : `\`${JSON.stringify(input.text)}\``) +
-          (input.repeatTo !== undefined ? `, repeated to ${input.repeatTo} bytes` : '') +
+          (input.repeatTo !== undefined
+            ? `, ${input.numbered ? 'numbered and ' : ''}repeated to ${input.repeatTo} bytes`
+            : '') +
           (input.rules ? `; only ${input.rules.join(', ')}` : ''),
       ]),
     ),

@@ -100,8 +100,13 @@ export class SpecIndex {
       const rules = input.rules ? { rules: input.rules } : {};
       if (input.repeatTo === undefined) return { name: input.name, bytes: unit, ...rules };
       const bytes = new Uint8Array(input.repeatTo);
-      for (let at = 0; at < bytes.length; at += unit.length) {
-        bytes.set(unit.subarray(0, bytes.length - at), at);
+      const encoder = new TextEncoder();
+      for (let at = 0, index = 0; at < bytes.length; index++) {
+        const part = input.numbered
+          ? Uint8Array.from([...encoder.encode(String(index)), ...unit])
+          : unit;
+        bytes.set(part.subarray(0, bytes.length - at), at);
+        at += part.length;
       }
       return { name: input.name, bytes, ...rules };
     });

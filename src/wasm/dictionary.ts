@@ -1,8 +1,9 @@
 /**
  * Harvests a fuzzing dictionary from a module the way coverage fuzzers do: strings from data
- * segments (the literals a parser matches against) and constants the code compares with (magic
- * numbers, delimiter bytes). Tokens come in order of first occurrence in the module, without
- * duplicates; a body the decoder cannot read only loses its own constants.
+ * segments (the literals a parser matches against), the literals the code names by address and
+ * length, and constants the code compares with (magic numbers, delimiter bytes). Tokens come in
+ * order of first occurrence in the module, without duplicates; a body the decoder cannot read
+ * only loses its own constants.
  */
 import { readDataSegments } from './data-segments.js';
 import { decodeFunctionBody, type Instruction } from './instructions.js';
@@ -27,7 +28,12 @@ export function harvestDictionary(
   bytes: Uint8Array,
   { maxTokens = 256 }: HarvestOptions = {},
 ): Uint8Array[] {
-  const found = [...comparedConstants(bytes), ...dataStrings(bytes)];
+  const bodies = functionBodies(bytes);
+  const found = [
+    ...comparedConstants(bodies),
+    ...dataStrings(bytes),
+    ...sliceReferences(bytes, bodies),
+  ];
   found.sort((a, b) => a.at - b.at);
   const seen = new Set<string>();
   const tokens: Uint8Array[] = [];
@@ -112,19 +118,79 @@ const isComparison = ({ opcode, subOpcode }: Instruction): boolean =>
   subOpcode === undefined &&
   ((opcode >= 0x46 && opcode <= 0x4f) || (opcode >= 0x51 && opcode <= 0x5a));
 
-function comparedConstants(module: Uint8Array): Found[] {
+/** Every function body's instructions; a body the decoder cannot read is left out. */
+function functionBodies(module: Uint8Array): Array<readonly Instruction[]> {
   const code = splitSections(module).find(({ id }) => id === SectionId.code);
   if (!code?.origin) return [];
   const start = code.origin.payloadOffset;
-  const found: Found[] = [];
+  const bodies: Array<readonly Instruction[]> = [];
   for (const entry of readCodeEntries(module, start, start + code.payload.length)) {
-    let instructions: readonly Instruction[];
     try {
-      ({ instructions } = decodeFunctionBody(module, entry.start, entry.end));
+      bodies.push(decodeFunctionBody(module, entry.start, entry.end).instructions);
     } catch (error) {
       if (error instanceof WasmDecodeError) continue;
       throw error;
     }
+  }
+  return bodies;
+}
+
+/**
+ * Literals named by address and length. Rust (like every language with string slices) lays its
+ * literals end to end with nothing between them ("userzenithhostlocalhost…"), so one printable
+ * run in the data is many literals; the code names each one by a pointer and a length: two
+ * `i32.const`s in a row (a literal passed to a function or compared with), or a (pointer,
+ * length) pair of u32s in a static table in the data (`&[("user", "zenith"), …]`). Each pair
+ * that lands on printable bytes of an active data segment is a literal of its own.
+ */
+function sliceReferences(module: Uint8Array, bodies: Array<readonly Instruction[]>): Found[] {
+  const segments = readDataSegments(module).filter(
+    (segment) => segment.mode === 'active' && segment.memory === 0 && segment.offset !== undefined,
+  );
+  const literalAt = (address: number, length: number): Uint8Array | undefined => {
+    if (length < MIN_RUN || length > MAX_RUN) return undefined;
+    for (const { offset, bytes } of segments) {
+      const start = address - offset!;
+      if (start < 0 || start + length > bytes.length) continue;
+      const literal = bytes.subarray(start, start + length);
+      return isPrintable(literal) ? literal.slice() : undefined;
+    }
+    return undefined;
+  };
+  const found: Found[] = [];
+  for (const { offset, bytes, byteOffset } of segments) {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    // Tables of pointers are 4-aligned in memory.
+    for (let at = (4 - (offset! % 4)) % 4; at + 8 <= bytes.length; at += 4) {
+      const literal = literalAt(view.getUint32(at, true), view.getUint32(at + 4, true));
+      if (literal) found.push({ at: byteOffset + at, token: literal });
+    }
+  }
+  for (const instructions of bodies) {
+    instructions.forEach((pointer, index) => {
+      const length = instructions[index + 1];
+      if (pointer.immediates.kind !== 'i32' || length?.immediates.kind !== 'i32') return;
+      if (pointer.name !== 'i32.const' || length.name !== 'i32.const' || !pointer.range) return;
+      const literal = literalAt(pointer.immediates.value >>> 0, length.immediates.value);
+      if (literal) found.push({ at: pointer.range.start, token: literal });
+    });
+  }
+  return found;
+}
+
+/** Whether the bytes are printable ASCII and well-formed multi-byte UTF-8 from end to end. */
+function isPrintable(bytes: Uint8Array): boolean {
+  for (let index = 0; index < bytes.length;) {
+    const length = printableLength(bytes, index);
+    if (length === 0) return false;
+    index += length;
+  }
+  return true;
+}
+
+function comparedConstants(bodies: Array<readonly Instruction[]>): Found[] {
+  const found: Found[] = [];
+  for (const instructions of bodies) {
     instructions.forEach((candidate, index) => {
       if (!isComparison(candidate)) return;
       for (const neighbour of [instructions[index - 1], instructions[index + 1]]) {

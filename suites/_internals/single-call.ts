@@ -37,6 +37,11 @@ export interface SingleCallOptions {
   appliesTo?: (shape: CallShape) => boolean;
   /** Force a capacity choice (e.g. always below the needed size). */
   capacity?: fc.Arbitrary<CapacityChoice>;
+  /**
+   * The capacities the spec's edge inputs run at, each input at each (default: ample). Given, a
+   * rule that forces its capacity runs them too, at these.
+   */
+  edgeCapacities?: readonly CapacityChoice[];
   /** Replace the generated input (e.g. only invalid UTF-8). */
   arbitrary?: (shape: CallShape, env: CaseEnvironment) => fc.Arbitrary<CallCase>;
   alwaysProbe?: boolean;
@@ -77,11 +82,13 @@ export function singleCallProperty(options: SingleCallOptions): CallProperty<Cal
         : base;
     },
     // The spec's edge inputs, for rules that take the generated cases as they come: a rule
-    // that replaces the input or forces a capacity has cases of its own kind.
-    ...(options.arbitrary || options.capacity
+    // that replaces the input, or forces a capacity without naming the edge inputs' own, has
+    // cases of its own kind.
+    ...(options.arbitrary || (options.capacity && !options.edgeCapacities)
       ? {}
       : {
-          examples: (shape, env, ruleId) => edgeCallCases(shape, env, options.layouts, ruleId),
+          examples: (shape, env, ruleId) =>
+            edgeCallCases(shape, env, options.layouts, ruleId, options.edgeCapacities),
         }),
     check: (session, shape, testCase, env) => {
       // Outputs are copied only if the judge reads them (most judge codes and guards alone),
@@ -130,16 +137,17 @@ export function singleCallProperty(options: SingleCallOptions): CallProperty<Cal
 }
 
 /**
- * One case per edge input, with ample capacity: at the default placement, or with the input
- * ending at the end of memory when the rule places it there (a read past its last byte traps
- * there, where elsewhere it reads the host's other bytes unseen). None for a params struct;
- * an input that names its rules only in those.
+ * One case per edge input and capacity (ample unless the rule says): at the default
+ * placement, or with the input ending at the end of memory when the rule places it there (a
+ * read past its last byte traps there, where elsewhere it reads the host's other bytes
+ * unseen). None for a params struct; an input that names its rules only in those.
  */
 export function edgeCallCases(
   shape: CallShape,
   env: CaseEnvironment,
   layouts: SingleCallOptions['layouts'],
   ruleId: string,
+  capacities: readonly CapacityChoice[] = [{ kind: 'ample' }],
 ): CallCase[] {
   if (shape.params) return [];
   const layout: LayoutKind =
@@ -149,12 +157,15 @@ export function edgeCallCases(
         ? 'input-at-end'
         : layouts[0]!;
   const placement = { ...DEFAULT_PLACEMENT, layout };
-  return edgeInputsFor(env, ruleId).map((input) => ({
-    input,
-    placement,
-    capacity: { kind: 'ample' },
-  }));
+  return edgeInputsFor(env, ruleId).flatMap((input) =>
+    capacities.map((capacity) => ({ input, placement, capacity })),
+  );
 }
+
+/** Edge inputs one element short of their output: an output that outgrows the room it checked. */
+export const ONE_SHORT: readonly CapacityChoice[] = [{ kind: 'short', by: 1 }];
+/** Edge inputs with room to spare, then one element short. */
+export const AMPLE_AND_ONE_SHORT: readonly CapacityChoice[] = [{ kind: 'ample' }, ...ONE_SHORT];
 
 /** The edge inputs a rule runs: those for every rule, and those that name it. */
 export function edgeInputsFor(env: CaseEnvironment, ruleId: string): Uint8Array[] {

@@ -1,12 +1,13 @@
 import { defineCheck } from '../../src/check/define-check.js';
 import { OK, checkCallProperty } from '../../src/property/call-property.js';
 import { hasCapacityCell } from '../../src/abi/call-shape.js';
-import { returnCode, singleCallProperty } from '../_internals/single-call.js';
+import { AMPLE_AND_ONE_SHORT, returnCode, singleCallProperty } from '../_internals/single-call.js';
 
 export default defineCheck('ZC-CALL-005', (ctx) =>
   checkCallProperty(
     ctx,
     singleCallProperty({
+      edgeCapacities: AMPLE_AND_ONE_SHORT,
       layouts: 'aligned',
       appliesTo: hasCapacityCell,
       judge: (run) => {

@@ -1,6 +1,10 @@
 import { defineCheck } from '../../src/check/define-check.js';
 import { OK, checkCallProperty } from '../../src/property/call-property.js';
-import { inconclusive, singleCallProperty } from '../_internals/single-call.js';
+import {
+  AMPLE_AND_ONE_SHORT,
+  inconclusive,
+  singleCallProperty,
+} from '../_internals/single-call.js';
 
 const EXPECTED = 'no byte changes outside [output_ptr, output_ptr + capacity) and the length cell';
 
@@ -9,6 +13,7 @@ export default defineCheck('ZC-CALL-006', (ctx) =>
   checkCallProperty(
     ctx,
     singleCallProperty({
+      edgeCapacities: AMPLE_AND_ONE_SHORT,
       layouts: ['apart', 'output-first', 'output-at-end'],
       judge: (run, { testCase }) => {
         const { outcome, violations } = run.main;

@@ -3,6 +3,7 @@ import { OK, checkCallProperty } from '../../src/property/call-property.js';
 import { hasCapacityCell } from '../../src/abi/call-shape.js';
 import { belowNeededArbitrary } from '../../src/property/arbitraries/capacity.js';
 import {
+  ONE_SHORT,
   allowedInconclusive,
   inconclusive,
   returnCode,
@@ -13,6 +14,7 @@ export default defineCheck('ZC-CALL-009', (ctx) =>
   checkCallProperty(
     ctx,
     singleCallProperty({
+      edgeCapacities: ONE_SHORT,
       layouts: 'aligned',
       appliesTo: hasCapacityCell,
       capacity: belowNeededArbitrary,

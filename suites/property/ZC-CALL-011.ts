@@ -113,11 +113,11 @@ export default defineCheck('ZC-CALL-011', (ctx) =>
             .filter((input) => input.length <= SMALL_INPUT_BYTES)
             .slice(0, 2)
             .map((input) => ({
-            input,
-            placement: DEFAULT_PLACEMENT,
-            capacity: { kind: 'ample' as const },
-            calls: SERIES.small.calls,
-          })),
+              input,
+              placement: DEFAULT_PLACEMENT,
+              capacity: { kind: 'ample' as const },
+              calls: SERIES.small.calls,
+            })),
     check: (session, shape, testCase, env): CaseVerdict => {
       const plugin = session.fresh();
       const call = seriesCall(plugin, shape, testCase, env.maxInputBytes);

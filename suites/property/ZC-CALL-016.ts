@@ -2,23 +2,33 @@ import fc from 'fast-check';
 import { defineCheck, fail } from '../../src/check/define-check.js';
 import { OK, checkCallProperty } from '../../src/property/call-property.js';
 import { describeCodes } from '../../src/property/census.js';
-import { singleCallProperty } from '../_internals/single-call.js';
+import { returnCode, singleCallProperty } from '../_internals/single-call.js';
+
+const AMPLE = { kind: 'ample' as const };
 
 // Every call of the run's input mix (text, bytes, JSON, CSV, the module's own strings, the
-// corpus when given) with ample room: if none returns 0 and some returned at all, the plugin
-// rejects whatever it is given, and every other rule judged only its input check.
+// corpus when given) with ample room, and the spec's edge inputs (a lone JSON string, `{}`, a
+// digit: the whole of what a narrow plugin takes): if none returns 0 and some returned at all,
+// the plugin rejects whatever it is given, and every other rule judged only its input check.
 export default defineCheck('ZC-CALL-016', (ctx) => {
+  // The census counts generated cases only; an edge input accepted counts here too.
+  const acceptedBy = new Set<string>();
   const outcome = checkCallProperty(
     ctx,
     singleCallProperty({
       layouts: 'aligned',
       census: false,
-      capacity: fc.constant({ kind: 'ample' as const }),
-      judge: () => OK,
+      capacity: fc.constant(AMPLE),
+      edgeCapacities: [AMPLE],
+      judge: (run, { shape }) => {
+        if (returnCode(run) === 0) acceptedBy.add(shape.exportName);
+        return OK;
+      },
     }),
   );
   if (outcome.status !== 'pass') return outcome;
   const refused = (outcome.census ?? []).filter((census) => {
+    if (acceptedBy.has(census.export)) return false;
     const returned = Object.entries(census.codes).filter(([code]) => /^-?\d+$/.test(code));
     return returned.length > 0 && census.codes['0'] === undefined;
   });

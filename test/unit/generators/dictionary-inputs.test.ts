@@ -84,8 +84,26 @@ describe('dictionary inputs', () => {
     ).toBe(true);
   });
 
+  it('put a name between the delimiters the module compares with, or common ones', () => {
+    const template = ['{{', '}}', 'user', 'host', 'called `Option::unwrap()`'].map(utf8);
+    const texts = fc
+      .sample(dictionaryInputArbitrary(template, 1 << 20), { seed: 5, numRuns: 600 })
+      .map((input) => Buffer.from(input).toString('latin1'));
+    const own = texts.filter((text) => /\{\{(user|host)\}\}/.test(text)).length;
+    expect(own).toBeGreaterThan(30);
+    expect(texts.some((text) => /(\$\{|<%=|%)(user|host)(\}|%>|%)/.test(text))).toBe(true);
+    // Without a name-like token, any token goes between.
+    const noNames = fc
+      .sample(dictionaryInputArbitrary(TOKENS.slice(3), 1 << 20), { seed: 5, numRuns: 300 })
+      .map((input) => Buffer.from(input).toString('latin1'));
+    const between = ['=', ';', 'ZNTH\u0001'].map((token) => `{{${token}}}`);
+    expect(noNames.some((text) => between.some((wrapped) => text.includes(wrapped)))).toBe(true);
+  });
+
   it('put a length and that many bytes after a magic', () => {
-    const framed = inputs.filter((input) => {
+    // One input in a few hundred is this exact frame (a u32, little-endian, exact, untagged).
+    const many = fc.sample(dictionaryInputArbitrary(TOKENS, 1 << 20), { seed: 2, numRuns: 3000 });
+    const framed = many.filter((input) => {
       if (!startsWith(input, utf8('MAGIC')) || input.length !== 5 + 4 + input[5]!) return false;
       return input[6] === 0 && input[7] === 0 && input[8] === 0;
     });

@@ -7,6 +7,7 @@ import {
   deepNestingArbitrary,
   digitsArbitrary,
   formatInputArbitrary,
+  iniArbitrary,
   jsonArbitrary,
   keyValueArbitrary,
   lengthPrefixedArbitrary,
@@ -14,6 +15,8 @@ import {
   longRunArbitrary,
   numberArbitrary,
   numberListArbitrary,
+  PLACEHOLDER_SYNTAXES,
+  templateArbitrary,
   utf8CharArbitrary,
   utf8WidthsArbitrary,
   wordsArbitrary,
@@ -141,7 +144,36 @@ describe('text shapes', () => {
     expect(texts.some((text) => text.includes('#'))).toBe(true);
     expect(simplest(keyValueArbitrary())).toBe('a=a');
   });
+
+  it('INI has section headers over key=value lines, and some section name comes back', () => {
+    const texts = sample(iniArbitrary());
+    for (const text of texts) {
+      for (const line of text.split(/\r?\n/)) {
+        if (line === '' || /^[#;]/.test(line) || /^\[[^\]\r\n]*\]$/.test(line)) continue;
+        expect(line).toMatch(/^[A-Za-z0-9]+([._-][A-Za-z0-9]+)?( = |: |=|:)/);
+      }
+    }
+    const headers = (text: string): string[] => text.match(/^\[.*\]$/gm) ?? [];
+    expect(texts.some((text) => new Set(headers(text)).size >= 2)).toBe(true);
+    expect(texts.some((text) => new Set(headers(text)).size < headers(text).length)).toBe(true);
+    expect(texts.some((text) => !text.startsWith('['))).toBe(true);
+    // One section, with a one-character name and nothing under it.
+    expect(simplest(iniArbitrary())).toMatch(/^\[\w\]$/);
+  });
+
+  it('templates hold placeholders of one syntax, some spaced, unclosed or empty', () => {
+    const texts = sample(templateArbitrary(), 600);
+    for (const [open, close] of PLACEHOLDER_SYNTAXES) {
+      const named = new RegExp(`${escape(open)} ?name ?${escape(close)}`);
+      expect(texts.some((text) => named.test(text))).toBe(true);
+    }
+    expect(texts.some((text) => text.includes('{{ '))).toBe(true);
+    expect(texts.some((text) => text.includes('{{}}'))).toBe(true);
+    expect(simplest(templateArbitrary())).toBe('{{name}}');
+  });
 });
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('CSV', () => {
   it('reads back as its records, each with the header field count', () => {

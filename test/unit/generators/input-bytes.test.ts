@@ -16,10 +16,10 @@ describe('the default input mix', () => {
     expect((formats + dictionary) / (genericTotal + formats + dictionary)).toBeCloseTo(0.53, 2);
     expect(corpusFactor).toBe(2);
     expect(exploredFactor).toBe(1);
-    expect(Object.values(FORMAT_WEIGHTS).reduce((sum, weight) => sum + weight, 0)).toBe(21);
+    expect(Object.values(FORMAT_WEIGHTS).reduce((sum, weight) => sum + weight, 0)).toBe(25);
   });
 
-  it('has every family: digits, JSON, CSV, lines, key=value, frames, runs, text, bytes', () => {
+  it('has every family: digits, JSON, CSV, lines, key=value, INI, templates, frames, runs, text, bytes', () => {
     const inputs = fc
       .sample(inputBytesArbitrary(1 << 20, WHITESPACE), { seed: 11, numRuns: 2000 })
       .map(text);
@@ -27,6 +27,8 @@ describe('the default input mix', () => {
     expect(inputs.some((input) => /^[[{]/.test(input) && isJson(input))).toBe(true);
     expect(inputs.some((input) => /^[^\n]*,[^\n]*\r?\n[^\n]*,/.test(input))).toBe(true);
     expect(inputs.some((input) => /^[a-zA-Z0-9._-]+=/m.test(input))).toBe(true);
+    expect(inputs.some((input) => /^\[\w+\]\r?\n\w+/m.test(input))).toBe(true);
+    expect(inputs.some((input) => /\{\{ ?\w+ ?\}\}/.test(input))).toBe(true);
     expect(inputs.some((input) => input === '')).toBe(true);
     expect(inputs.some((input) => input.length > 100_000)).toBe(true);
   });

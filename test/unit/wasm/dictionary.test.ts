@@ -77,6 +77,26 @@ describe('harvestDictionary', () => {
     expect(strings).toEqual(['=', 'b'.repeat(10)]);
   });
 
+  it('splits literals laid end to end where a (pointer, length) pair names them', () => {
+    // As Rust lays out `&[("user", "zenith"), ("host", "localhost")]`: the strings with
+    // nothing between them, a table of (pointer, length) pairs, and a literal passed in code.
+    const strings = harvestDictionary(
+      wat(`(module (memory 1)
+        (data (i32.const 1024) "userzenithhostlocalhostversion")
+        (data (i32.const 2048) "\\00\\04\\00\\00\\04\\00\\00\\00\\04\\04\\00\\00\\06\\00\\00\\00")
+        (data (i32.const 2064) "\\0a\\04\\00\\00\\04\\00\\00\\00\\0e\\04\\00\\00\\09\\00\\00\\00")
+        (data (i32.const 2080) "\\17\\04\\00\\00\\ff\\00\\00\\00")
+        (func (export "f") (result i32)
+          (i32.add (i32.const 1047) (i32.const 7))))`),
+    ).map(utf8);
+    for (const literal of ['user', 'zenith', 'host', 'localhost', 'version']) {
+      expect(strings).toContain(literal);
+    }
+    // A length past the 64-byte cap, or a range that is not printable, names nothing.
+    expect(strings.filter((token) => token.startsWith('version'))).toEqual(['version']);
+    expect(strings.some((token) => token.includes('\u0004'))).toBe(false);
+  });
+
   it('finds a Rust plugin’s plugin_info text among the tokens', () => {
     const bytes = referencePlugin('text-normalize.wasm');
     const info = pluginInfo(instantiate(bytes));
