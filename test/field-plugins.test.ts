@@ -1,7 +1,8 @@
 // Catch power on code the rules were not written next to: the field plugins
 // (reference-plugins/field/) were written from the guide and ABI.md alone, 25 with one
-// ordinary bug and 10 correct but unusual, and a second batch of 27 and 5. A correct one must pass with nothing failed, not
-// even a should; a buggy one must fail the gate, unless its manifest entry says why no rule
+// ordinary bug and 10 correct but unusual, a second batch of 27 and 5, and a third of 19 and 6.
+// A correct one must pass with nothing failed, not even a should (unless its entry names the
+// should rules the ABI lets it fail, `shouldFails`); a buggy one must fail the gate, unless its manifest entry says why no rule
 // can see its bug (`escapes`), and then it must still pass, so that a rule that starts
 // catching it, or a false positive, shows up here first.
 import { readFileSync } from 'node:fs';
@@ -19,12 +20,18 @@ interface FieldPlugin {
   escapes?: string;
   /** The bug breaks only a should rule: the gate fails it with --strict. */
   strictOnly?: boolean;
+  /** Should rules a correct plugin fails by a choice the ABI allows (an over-estimate). */
+  shouldFails?: string[];
 }
 
-// Batch 2 (reference-plugins/field/batch-2/README.md) was written the same way by another
-// session; the misses it found were then fixed in the gate, so here it guards against
+// Batches 2 and 3 (reference-plugins/field/batch-*/README.md) were written the same way by other
+// sessions; the misses they found were then fixed in the gate, so here they guard against
 // regressions rather than measuring catch power afresh.
-const manifests = ['field/manifest.json', 'field/batch-2/manifest.json'];
+const manifests = [
+  'field/manifest.json',
+  'field/batch-2/manifest.json',
+  'field/batch-3/manifest.json',
+];
 const plugins = manifests.flatMap(
   (path) =>
     JSON.parse(readFileSync(join(ROOT, 'reference-plugins', path), 'utf8')) as FieldPlugin[],
@@ -51,7 +58,12 @@ describe('field plugins', () => {
       // Not --strict: a census warning (a narrow format) says the checks barely ran, which is
       // no claim that the plugin is wrong.
       const report = await check(plugin);
-      expect(failing(report)).toEqual([]);
+      const allowed = plugin.shouldFails ?? [];
+      expect(failing(report).filter((line) => !allowed.includes(line.split(':')[0]!))).toEqual([]);
+      // An allowed should failure must still be there: a rule that stops seeing it shows up.
+      for (const rule of allowed) {
+        expect(report.results.find((result) => result.rule === rule)?.status).toBe('fail');
+      }
       expect(report.verdict).toBe('pass');
     },
   );

@@ -1,0 +1,36 @@
+;; hex-decode: hexadecimal text (either case, no separators) -> bytes ("5a656E" -> "Zen").
+;; An odd length or a non-hex digit is -1; the empty input decodes to nothing.
+(module
+  (memory (export "memory") 1)
+  (data (i32.const 16) "hexdec v1.0.3\00")
+  (func (export "plugin_info") (result i32) (i32.const 16))
+  (func $nib (param $c i32) (result i32)
+    (if (i32.le_u (i32.sub (local.get $c) (i32.const 48)) (i32.const 9)) (then (return (i32.sub (local.get $c) (i32.const 48)))))
+    (if (i32.le_u (i32.sub (local.get $c) (i32.const 97)) (i32.const 5)) (then (return (i32.sub (local.get $c) (i32.const 87)))))
+    (if (i32.le_u (i32.sub (local.get $c) (i32.const 65)) (i32.const 5)) (then (return (i32.sub (local.get $c) (i32.const 55)))))
+    (i32.const -1))
+  (func (export "process") (param $in i32) (param $n i32) (param $out i32) (param $cell i32) (result i32)
+    (local $i i32) (local $need i32)
+    (if (i32.and (local.get $n) (i32.const 1)) (then (return (i32.const -1))))
+    (block $ok (loop $v
+      (br_if $ok (i32.ge_u (local.get $i) (local.get $n)))
+      (if (i32.lt_s (call $nib (i32.load8_u (i32.add (local.get $in) (local.get $i)))) (i32.const 0))
+        (then (return (i32.const -1))))
+      (if (i32.lt_s (call $nib (i32.load8_u (i32.add (i32.add (local.get $in) (local.get $i)) (i32.const 1)))) (i32.const 0))
+        (then (return (i32.const 1))))
+      (local.set $i (i32.add (local.get $i) (i32.const 2)))
+      (br $v)))
+    (local.set $need (i32.shr_u (local.get $n) (i32.const 1)))
+    (if (i32.gt_u (local.get $need) (i32.load (local.get $cell)))
+      (then (i32.store (local.get $cell) (local.get $need)) (return (i32.const -3))))
+    (local.set $i (i32.const 0))
+    (block $d (loop $w
+      (br_if $d (i32.ge_u (local.get $i) (local.get $need)))
+      (i32.store8 (i32.add (local.get $out) (local.get $i))
+        (i32.or
+          (i32.shl (call $nib (i32.load8_u (i32.add (local.get $in) (i32.shl (local.get $i) (i32.const 1))))) (i32.const 4))
+          (call $nib (i32.load8_u (i32.add (i32.add (local.get $in) (i32.shl (local.get $i) (i32.const 1))) (i32.const 1))))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $w)))
+    (i32.store (local.get $cell) (local.get $need))
+    (i32.const 0)))
