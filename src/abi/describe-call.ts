@@ -27,6 +27,12 @@ export function describeCase(testCase: CallCase, run: CallCaseRun | undefined): 
     if (needsProbe(testCase.capacity) && run.needed === undefined) {
       // The probe that learns the needed size did not succeed: the case ran with ample room.
       parts.push(`capacity: ${run.capacity} (ample; the needed size could not be learned)`);
+    } else if (
+      run.needed === 0 &&
+      (testCase.capacity.kind === 'below' || testCase.capacity.kind === 'short')
+    ) {
+      // Nothing is below an empty output: the case ran at exactly the needed size.
+      parts.push(`capacity: 0 (needed 0: the output is empty, so no capacity is below it)`);
     } else {
       const needed = run.needed === undefined ? '' : ` (needed ${run.needed})`;
       parts.push(

@@ -29,6 +29,11 @@ export function gateRule(
   /** Each earlier rule's status, a skip as its kind: pass, fail, error, not-applicable, blocked. */
   statuses: Readonly<Record<string, string>>,
 ): CheckOutcome | undefined {
+  // A rule about an optional export the plugin does not have does not apply, whatever the rules
+  // it builds on found: "needs ZC-INFO-002, which failed" would blame a plugin_version that
+  // is not there.
+  const absent = absentScope(rule, state);
+  if (absent) return absent;
   for (const dependency of rule.dependsOn ?? []) {
     const status = statuses[dependency];
     // A rule that builds on one that does not apply (no alloc export) does not apply either.
@@ -63,14 +68,6 @@ export function gateRule(
   if (optional.length === 0) return undefined;
   const states = optional.map((entry) => [entry!.name, state.exportState(entry!.name)] as const);
   const present = states.filter(([, exportState]) => exportState !== 'missing');
-  const onlyOptionalScope = rule.appliesTo.every(
-    (name) => state.spec.exportsByName.get(name)?.required === false,
-  );
-  if (present.length === 0 && onlyOptionalScope) {
-    return notApplicable(
-      `${optional.map((entry) => `\`${entry!.name}\``).join(', ')} not exported`,
-    );
-  }
   for (const [name, exportState] of present) {
     if (exportState !== 'ok') return blocked(describeState(name, exportState));
   }
@@ -80,3 +77,14 @@ export function gateRule(
 /** A rule's status as gating reads it: a skip is told apart by its kind. */
 export const gateStatus = (outcome: { status: string; skipKind?: string }): string =>
   outcome.status === 'skip' ? (outcome.skipKind ?? 'blocked') : outcome.status;
+
+/** Not applicable when every export a runtime rule is about is optional and none is exported. */
+function absentScope(rule: Rule, state: GateState): CheckOutcome | undefined {
+  if (rule.kind === 'static') return undefined;
+  const scope = rule.appliesTo.map((name) => state.spec.exportsByName.get(name));
+  const functions = scope.filter((entry) => entry?.kind === 'function');
+  if (functions.length === 0 || !scope.every((entry) => entry?.required === false))
+    return undefined;
+  if (functions.some((entry) => state.exportState(entry!.name) !== 'missing')) return undefined;
+  return notApplicable(`${functions.map((entry) => `\`${entry!.name}\``).join(', ')} not exported`);
+}

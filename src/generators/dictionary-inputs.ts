@@ -153,6 +153,44 @@ export const DICTIONARY_WEIGHTS = {
   placeholder: 3,
 } as const;
 
+/** Separators between tokens: the common ones and the module's own single-byte punctuation. */
+function separatorsOf(tokens: readonly Uint8Array[]): Uint8Array[] {
+  return [
+    ...SEPARATORS,
+    ...orderTokens(tokens).filter(
+      (t) => t.length === 1 && !/[\w]/.test(String.fromCharCode(t[0]!)),
+    ),
+  ];
+}
+
+/**
+ * A count, a delimiter and what it counts ("3*ab", "12:hello"), the delimiter one of the
+ * module's punctuation tokens two times in three: the shape of repeat, take and pad commands,
+ * whose count a size computation multiplies (src/generators/boundary-numbers.ts pushes it to
+ * the edges).
+ */
+export function countedArbitrary(
+  tokens: readonly Uint8Array[],
+  maxBytes: number,
+): fc.Arbitrary<Uint8Array> {
+  // Printable punctuation only: the control bytes a module compares with are seldom delimiters.
+  const own = separatorsOf(tokens)
+    .slice(SEPARATORS.length)
+    .filter(([byte]) => byte! > 0x20 && byte! < 0x7f);
+  const delimiter =
+    own.length > 0
+      ? fc.oneof(
+          { weight: 2, arbitrary: fc.constantFrom(...own) },
+          { weight: 1, arbitrary: fc.constantFrom(...SEPARATORS) },
+        )
+      : fc.constantFrom(...SEPARATORS);
+  return fc
+    .tuple(fc.integer({ min: 0, max: 999 }), delimiter, baseArbitrary(maxBytes))
+    .map(([count, between, rest]) =>
+      fitBytes(concatBytes([encoder.encode(String(count)), between, rest]), maxBytes),
+    );
+}
+
 /**
  * Inputs built around dictionary tokens, each within `maxBytes`. `tokens` must not be empty
  * (callers leave this shape out of the mix when the module gave no token).
@@ -162,13 +200,7 @@ export function dictionaryInputArbitrary(
   maxBytes: number,
 ): fc.Arbitrary<Uint8Array> {
   const token = tokenArbitrary(tokens);
-  const separators = [
-    ...SEPARATORS,
-    ...orderTokens(tokens).filter(
-      (t) => t.length === 1 && !/[\w]/.test(String.fromCharCode(t[0]!)),
-    ),
-  ];
-  const separator = fc.constantFrom(...separators);
+  const separator = fc.constantFrom(...separatorsOf(tokens));
   const base = baseArbitrary(maxBytes);
   const w = DICTIONARY_WEIGHTS;
   const fit = (arbitrary: fc.Arbitrary<Uint8Array>): fc.Arbitrary<Uint8Array> =>

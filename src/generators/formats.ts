@@ -1,11 +1,12 @@
 /**
  * Inputs in the formats plugins commonly accept, so that a plugin whose front door admits only
- * one format (digits, lines, CSV, JSON, key=value, a length header) still gets inputs past it.
- * Every shape shrinks towards its simplest instance ("0", "a", "{}", one line, an empty frame)
- * and fits the byte budget it is given.
+ * one format (digits, lines, CSV, JSON, key=value, base64, a length header) still gets inputs
+ * past it. Every shape shrinks towards its simplest instance ("0", "a", "{}", one line, an
+ * empty frame) and fits the byte budget it is given.
  */
 import fc from 'fast-check';
 import { concatBytes, encoder, fitBytes, fitText } from './bytes.js';
+import { encodedTextArbitrary } from './encoded-text.js';
 
 const chars = (text: string): fc.Arbitrary<string> => fc.constantFrom(...text);
 const LOWER = 'abcdefghijklmnopqrstuvwxyz';
@@ -185,6 +186,39 @@ const JSON_STRING_CHARS = [
   '\u2028',
   '😀',
 ];
+/**
+ * UTF-16 units only ever written as \uXXXX escapes, where a hand-written unescaper goes wrong:
+ * surrogate pairs (the first and last astral character too), then broken ones a decoder must
+ * reject or replace, not panic on: a lone high or low half (alone, or last in the string), a
+ * high half before a non-low (`\ud800\u0041`, `\udbff\uffff`, another high), a reversed pair;
+ * then the BMP's edges: NUL, the ends of each UTF-8 width, either side of the surrogates.
+ */
+const JSON_ESCAPE_EDGES = [
+  '\ud83d\ude00',
+  '\ud800\udc00',
+  '\udbff\udfff',
+  '\ud800',
+  '\udbff',
+  '\udc00',
+  '\udfff',
+  '\ud800A',
+  '\udbff\uffff',
+  '\ud800\ud800',
+  '\udbff\ud7ff',
+  '\udc00\ud800',
+  '\u0000',
+  '\u007f',
+  '\u0080',
+  '\u07ff',
+  '\u0800',
+  '\ud7ff',
+  '\ue000',
+  '\ufeff',
+  '\uffff',
+];
+/** A surrogate without its other half: it has no UTF-8 form, so it is always escaped. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 /** Key characters: no underscore, so no key is ever `__proto__`. */
 const JSON_KEY_CHARS = [...'abcdefghijklmnopqrstuvwxyz0123456789-', '"', '\\', ' ', 'é', '中'];
 
@@ -199,21 +233,40 @@ const SHORT_ESCAPES: Record<string, string> = {
   '\t': '\\t',
 };
 
-/** One character of a JSON string, and how it is written: 0 as is (when allowed), 1 a short escape, 2 \uXXXX. */
-function jsonStringArbitrary(alphabet: readonly string[], maxLength: number) {
-  return fc.array(fc.tuple(fc.constantFrom(...alphabet), fc.nat(2)), { maxLength });
+/**
+ * The characters of a JSON string, each with how it is written: 0 as is (when allowed), 1 a
+ * short escape, 2 \uxxxx, 3 \uXXXX. With `edges`, some are JSON_ESCAPE_EDGES, always escaped.
+ */
+function jsonStringArbitrary(
+  alphabet: readonly string[],
+  maxLength: number,
+  { edges = false } = {},
+): fc.Arbitrary<Array<[string, number]>> {
+  const plain = fc.tuple(fc.constantFrom(...alphabet), fc.nat(3));
+  const unit = edges
+    ? fc.oneof(
+        { withCrossShrink: true },
+        { weight: 4, arbitrary: plain },
+        {
+          weight: 1,
+          arbitrary: fc.tuple(fc.constantFrom(...JSON_ESCAPE_EDGES), fc.constantFrom(2, 3)),
+        },
+      )
+    : plain;
+  return fc.array(unit, { maxLength });
 }
 
 function writeJsonString(parts: ReadonlyArray<[string, number]>): string {
   let out = '"';
   for (const [char, style] of parts) {
     const code = char.codePointAt(0)!;
-    const mustEscape = char === '"' || char === '\\' || code < 0x20;
+    const mustEscape = char === '"' || char === '\\' || code < 0x20 || LONE_SURROGATE.test(char);
     const short = SHORT_ESCAPES[char];
-    if (style === 2 || (mustEscape && !short)) {
-      // Astral characters become a surrogate pair, each half escaped.
+    if (style >= 2 || (mustEscape && !short)) {
+      // Every UTF-16 unit is escaped: astral characters become a pair of escaped halves.
       for (let i = 0; i < char.length; i++) {
-        out += `\\u${char.charCodeAt(i).toString(16).padStart(4, '0')}`;
+        const hex = char.charCodeAt(i).toString(16).padStart(4, '0');
+        out += `\\u${style === 3 ? hex.toUpperCase() : hex}`;
       }
     } else if (short && (style === 1 || mustEscape)) out += short;
     else out += char;
@@ -260,7 +313,7 @@ export function jsonTreeArbitrary(maxDepth = 4): fc.Arbitrary<JsonTree> {
     fc.constant(null),
     fc.boolean(),
     numberArbitrary().map((number) => ({ number })),
-    jsonStringArbitrary(JSON_STRING_CHARS, 16).map((string) => ({ string })),
+    jsonStringArbitrary(JSON_STRING_CHARS, 16, { edges: true }).map((string) => ({ string })),
   );
   const { tree } = fc.letrec<{ tree: JsonTree; object: JsonTree; array: JsonTree }>((tie) => ({
     tree: fc.oneof(
@@ -277,7 +330,10 @@ export function jsonTreeArbitrary(maxDepth = 4): fc.Arbitrary<JsonTree> {
   return tree;
 }
 
-/** A JSON document: mostly an object or an array at the top, nested a few levels deep. */
+/**
+ * A JSON document: mostly an object or an array at the top, nested a few levels deep; else a
+ * string (what a string unescaper accepts alone) or another scalar.
+ */
 export function jsonArbitrary(): fc.Arbitrary<JsonDocument> {
   const top: fc.Arbitrary<JsonTree> = fc.oneof(
     { withCrossShrink: true },
@@ -290,6 +346,12 @@ export function jsonArbitrary(): fc.Arbitrary<JsonDocument> {
         .map((entries) => ({ entries })),
     },
     { weight: 3, arbitrary: fc.array(jsonTreeArbitrary(3), { maxLength: 8 }) },
+    {
+      weight: 3,
+      arbitrary: jsonStringArbitrary(JSON_STRING_CHARS, 24, { edges: true }).map((string) => ({
+        string,
+      })),
+    },
     { weight: 1, arbitrary: jsonTreeArbitrary(0) },
   );
   return fc.tuple(top, fc.nat(2), fc.boolean()).map(([tree, style, newline]) => ({
@@ -613,6 +675,7 @@ export const FORMAT_WEIGHTS = {
   longRun: 1,
   lengthPrefixed: 2,
   deepNesting: 2,
+  encoded: 3,
 } as const;
 
 /** Every format shape as bytes, each within `maxBytes`. */
@@ -637,5 +700,6 @@ export function formatInputArbitrary(maxBytes: number): fc.Arbitrary<Uint8Array>
       arbitrary: lengthPrefixedArbitrary(maxBytes).map((framed) => framed.bytes),
     },
     { weight: w.deepNesting, arbitrary: deepNestingArbitrary(maxBytes) },
+    { weight: w.encoded, arbitrary: text(encodedTextArbitrary().map((encoded) => encoded.text)) },
   );
 }

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { encoder } from './bytes.js';
-import { dictionaryInputArbitrary, orderTokens } from './dictionary-inputs.js';
+import { countedArbitrary, dictionaryInputArbitrary, orderTokens } from './dictionary-inputs.js';
 import { formatInputArbitrary } from './formats.js';
+import { withBoundaryNumber } from './boundary-numbers.js';
 import { corpusInputArbitrary } from './mutations.js';
 import { expandBytes } from './seeded-bytes.js';
 
@@ -139,7 +140,8 @@ export interface InputSources {
 /**
  * The weights of the default input mix. The generic shapes keep their weights (25 in all);
  * the format shapes (src/generators/formats.ts, FORMAT_WEIGHTS) share 16, dictionary splices
- * 12 when the module gave tokens. A corpus, when given, weighs twice the rest together.
+ * 12 when the module gave tokens, and 4 go to either, or to a count before a delimiter, with a
+ * number at an integer edge in it (src/generators/boundary-numbers.ts). A corpus, when given, weighs twice the rest together.
  */
 export const INPUT_WEIGHTS = {
   empty: 2,
@@ -150,6 +152,8 @@ export const INPUT_WEIGHTS = {
   large: 1,
   formats: 16,
   dictionary: 12,
+  /** A format shape or dictionary splice with a number at an integer edge in it. */
+  boundaryNumber: 4,
   /** Times the weight of everything else. */
   corpusFactor: 2,
   /** Times the weight of the built-in mix: explored inputs reach code, the mix finds edges. */
@@ -158,8 +162,8 @@ export const INPUT_WEIGHTS = {
 
 /**
  * Empty, tiny, typical and large inputs; arbitrary bytes, text, and broken text; the format
- * shapes (digits, words, lines, CSV, JSON, key=value, UTF-8 of every width, long runs,
- * length-prefixed frames, deep nesting); dictionary splices; and, with a corpus, its samples
+ * shapes (digits, words, lines, CSV, JSON, key=value, INI, templates, UTF-8 of every width,
+ * long runs, length-prefixed frames, deep nesting, base64 and hex); dictionary splices; and, with a corpus, its samples
  * and their mutants. A failing case shrinks towards the empty input first, then within its
  * own shape.
  */
@@ -204,6 +208,19 @@ export function defaultInputArbitrary(
     ...(hasTokens
       ? [{ weight: w.dictionary, arbitrary: dictionaryInputArbitrary(dictionary, maxInputBytes) }]
       : []),
+    {
+      weight: w.boundaryNumber,
+      arbitrary: withBoundaryNumber(
+        hasTokens
+          ? fc.oneof(
+              { weight: 1, arbitrary: formatInputArbitrary(maxInputBytes) },
+              { weight: 1, arbitrary: dictionaryInputArbitrary(dictionary, maxInputBytes) },
+              { weight: 2, arbitrary: countedArbitrary(dictionary, maxInputBytes) },
+            )
+          : fc.oneof(formatInputArbitrary(maxInputBytes), countedArbitrary([], maxInputBytes)),
+        maxInputBytes,
+      ),
+    },
   );
 }
 

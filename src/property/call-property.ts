@@ -10,6 +10,7 @@ import type { CaseEnvironment } from './arbitraries/call-case.js';
 import { CensusTally } from './census.js';
 import { PluginSession, SessionBlocked } from './session.js';
 import { harvestDictionary } from '../wasm/dictionary.js';
+import { withModuleDelimiters } from './module-delimiters.js';
 import { WasmDecodeError } from '../wasm/leb128.js';
 
 /** Tokens kept from a module's dictionary (in order of first occurrence). */
@@ -109,9 +110,9 @@ function buildEnvironment(ctx: CheckContext): CaseEnvironment {
     whitespace: ctx.spec.textWhitespace(),
     processInputs,
     dictionary: dictionaryOf(ctx.bytes),
-    edgeInputs: ctx.spec
-      .edgeInputs()
-      .filter((edge) => edge.bytes.length <= ctx.limits.maxInputBytes),
+    edgeInputs: withModuleDelimiters(ctx.spec.edgeInputs(), dictionaryOf(ctx.bytes)).filter(
+      (edge) => edge.bytes.length <= ctx.limits.maxInputBytes,
+    ),
     ...(ctx.property.corpus?.length ? { corpus: ctx.property.corpus } : {}),
     ...(ctx.property.explored?.length ? { explored: ctx.property.explored } : {}),
   };

@@ -399,6 +399,10 @@ export interface EdgeInput {
    */
   repeatTo?: number;
   /**
+   * With repeatTo: text that follows the repeated part (a separator and another field after a long one).
+   */
+  after?: string;
+  /**
    * With repeatTo: each repetition starts with its index in decimal (0, 1, 2...), so no two lines or first words are the same.
    */
   numbered?: boolean;
@@ -408,4 +412,8 @@ export interface EdgeInput {
    * @minItems 1
    */
   rules?: string[];
+  /**
+   * A placeholder in text: the input is run once for each printable punctuation byte the module compares with or holds as a one-byte string (at most three; a space when it has none), written in its place.
+   */
+  delimiter?: string;
 }

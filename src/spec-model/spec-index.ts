@@ -20,6 +20,8 @@ export interface EdgeInputBytes {
   name: string;
   bytes: Uint8Array;
   rules?: readonly string[];
+  /** For an input run once per delimiter of the module: where in `bytes` the delimiter goes. */
+  delimiterAt?: number;
 }
 
 export class SpecIndex {
@@ -98,6 +100,18 @@ export class SpecIndex {
         }
       }
       const rules = input.rules ? { rules: input.rules } : {};
+      if (input.delimiter !== undefined) {
+        const [before, after, ...more] = (input.text ?? '').split(input.delimiter);
+        if (after === undefined || more.length > 0 || input.repeatTo !== undefined) {
+          throw new Error(
+            `edge input ${input.name}: a delimiter needs text holding it once, and no repeatTo`,
+          );
+        }
+        const encoder = new TextEncoder();
+        const head = encoder.encode(before);
+        const bytes = Uint8Array.from([...head, ...encoder.encode(after)]);
+        return { name: input.name, bytes, delimiterAt: head.length, ...rules };
+      }
       if (input.repeatTo === undefined) return { name: input.name, bytes: unit, ...rules };
       const bytes = new Uint8Array(input.repeatTo);
       const encoder = new TextEncoder();
@@ -107,6 +121,10 @@ export class SpecIndex {
           : unit;
         bytes.set(part.subarray(0, bytes.length - at), at);
         at += part.length;
+      }
+      if (input.after !== undefined) {
+        const after = encoder.encode(input.after);
+        return { name: input.name, bytes: Uint8Array.from([...bytes, ...after]), ...rules };
       }
       return { name: input.name, bytes, ...rules };
     });

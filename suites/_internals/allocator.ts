@@ -14,14 +14,23 @@ import { describeOutcome, hex } from './describe.js';
 
 /**
  * The allocator as the host uses it, as a model-based test: random sequences of allocations
- * (tiny to the size of the host's largest buffers), frees and calls to `process` in between,
- * with the host writing a pattern into every block it holds and checking them all after every
- * step. Each ALLOC rule runs the same model and judges only its own invariant.
+ * (empty, as for an empty input, and tiny to the size of the host's largest buffers), frees in
+ * any order and calls to `process` in between, with the host writing a pattern into every block
+ * it holds and checking them all after every step. Each ALLOC rule runs the same model and
+ * judges only its own invariant.
+ *
+ * alloc(0) may return anything (ZC-ALLOC-005): 0, a dangling pointer, a real block. The host
+ * never reads or writes through it and hands it back to dealloc(ptr, 0), so a zero-size block
+ * owns no bytes: it cannot overlap anything, nor be misaligned or out of bounds. What it can do
+ * is corrupt the allocator, which shows as a later block overlapping another live one.
  */
 export type AllocCommand =
   | { kind: 'alloc'; size: number }
-  | { kind: 'free'; which: number }
+  | { kind: 'free'; which: FreeChoice }
   | { kind: 'process'; input: Uint8Array };
+
+/** Which live block a free gives back: the one allocated first, or last, or any (an index). */
+export type FreeChoice = 'oldest' | 'newest' | number;
 
 export type AllocInvariant = 'usable' | 'disjoint' | 'aligned';
 
@@ -50,6 +59,7 @@ function damaged(plugin: PluginInstance, block: Block): number {
 export function allocCommandsArbitrary(env: CaseEnvironment): fc.Arbitrary<AllocCommand[]> {
   const largest = Math.max(4096, 3 * env.maxInputBytes + 1024);
   const size = fc.oneof(
+    { weight: 1, arbitrary: fc.constant(0) },
     { weight: 4, arbitrary: fc.integer({ min: 1, max: 16 }) },
     { weight: 4, arbitrary: fc.integer({ min: 17, max: 4096 }) },
     { weight: 2, arbitrary: fc.integer({ min: 4097, max: 256 * 1024 }) },
@@ -58,7 +68,12 @@ export function allocCommandsArbitrary(env: CaseEnvironment): fc.Arbitrary<Alloc
   return fc.array(
     fc.oneof(
       { weight: 5, arbitrary: size.map((bytes) => ({ kind: 'alloc' as const, size: bytes })) },
-      { weight: 3, arbitrary: fc.nat().map((which) => ({ kind: 'free' as const, which })) },
+      {
+        weight: 3,
+        arbitrary: fc
+          .oneof(fc.constant('oldest' as const), fc.constant('newest' as const), fc.nat())
+          .map((which) => ({ kind: 'free' as const, which })),
+      },
       {
         weight: 2,
         arbitrary: fc
@@ -70,16 +85,46 @@ export function allocCommandsArbitrary(env: CaseEnvironment): fc.Arbitrary<Alloc
   );
 }
 
+/**
+ * Sequences every run starts with. An allocator that hands out the heap top for alloc(0) without
+ * reserving it and files it as a free block on dealloc(ptr, 0) gives the next two small blocks
+ * the same bytes, or the next small one bytes of a block allocated after alloc(0).
+ */
+export const ALLOC_EXAMPLES: readonly AllocCommand[][] = [
+  [
+    { kind: 'alloc', size: 0 },
+    { kind: 'free', which: 'newest' },
+    { kind: 'alloc', size: 8 },
+    { kind: 'alloc', size: 8 },
+  ],
+  [
+    { kind: 'alloc', size: 0 },
+    { kind: 'alloc', size: 64 },
+    { kind: 'free', which: 'oldest' },
+    { kind: 'alloc', size: 8 },
+  ],
+];
+
+const describeFree = (which: FreeChoice): string =>
+  typeof which === 'number' ? `block #${which}` : `${which} block`;
+
 export function describeCommands(commands: readonly AllocCommand[]): string {
   return commands
     .map((command) =>
       command.kind === 'alloc'
         ? `alloc(${command.size})`
         : command.kind === 'free'
-          ? `dealloc(block #${command.which})`
+          ? `dealloc(${describeFree(command.which)})`
           : `process(${describeBytes(command.input)})`,
     )
     .join(', ');
+}
+
+/** The index in `live` (oldest first) of the block a free gives back. */
+export function freeIndex(which: FreeChoice, liveCount: number): number {
+  if (which === 'oldest') return 0;
+  if (which === 'newest') return liveCount - 1;
+  return which % liveCount;
 }
 
 const failure = (outcome: CallOutcome): string =>
@@ -103,7 +148,14 @@ function runModel(
   const room = Math.max(0, ceilingBytes - plugin.memoryBytes);
   let asked = 0;
   for (const command of commands) {
-    if (command.kind === 'alloc') {
+    if (command.kind === 'alloc' && command.size === 0) {
+      const outcome = plugin.callAsHost('alloc', [0]);
+      steps.push('alloc(0)');
+      if (outcome.kind !== 'returned') {
+        return { kind: 'inconclusive', why: 'alloc(0) did not return (ZC-ALLOC-005)' };
+      }
+      live.push({ ptr: (outcome.value ?? 0) >>> 0, size: 0, id: nextId++ });
+    } else if (command.kind === 'alloc') {
       asked += command.size;
       const outcome = plugin.callAsHost('alloc', [command.size]);
       steps.push(`alloc(${command.size})`);
@@ -142,7 +194,7 @@ function runModel(
       }
       const block = { ptr, size: command.size, id: nextId++ };
       const overlap = live.find(
-        (other) => ptr < other.ptr + other.size && other.ptr < ptr + block.size,
+        (other) => other.size > 0 && ptr < other.ptr + other.size && other.ptr < ptr + block.size,
       );
       if (overlap && invariant === 'disjoint') {
         return {
@@ -155,7 +207,7 @@ function runModel(
       live.push(block);
     } else if (command.kind === 'free') {
       if (live.length === 0) continue;
-      const [block] = live.splice(command.which % live.length, 1) as [Block];
+      const [block] = live.splice(freeIndex(command.which, live.length), 1) as [Block];
       const outcome = plugin.callAsHost('dealloc', [block.ptr, block.size]);
       steps.push(`dealloc(${hex(block.ptr)}, ${block.size})`);
       if (outcome.kind !== 'returned')
@@ -202,6 +254,7 @@ export function checkAllocator(ctx: CheckContext, invariant: AllocInvariant): Ch
     appliesTo: (shape) => shape.exportName === 'process',
     census: false,
     arbitrary: (_shape, env) => allocCommandsArbitrary(env),
+    examples: () => ALLOC_EXAMPLES.map((commands) => [...commands]),
     check: (session, shape, commands, env) =>
       runModel(session.fresh(), shape, commands, invariant, env, ceiling),
     describe: (_shape, commands) => describeCommands(commands),

@@ -9,7 +9,7 @@ import {
 import type { CallShape } from '../../src/abi/call-shape.js';
 import type { CapacityChoice } from '../../src/abi/capacity.js';
 import { describeCall, describeCase } from '../../src/abi/describe-call.js';
-import type { CallOutcome } from '../../src/host/plugin-instance.js';
+import type { CallOutcome, PluginInstance } from '../../src/host/plugin-instance.js';
 import {
   callCaseArbitrary,
   type CaseEnvironment,
@@ -59,6 +59,8 @@ export interface JudgeContext {
   session: PluginSession;
   /** Runs a variant of the case on the same instance (a new one if that one is poisoned). */
   rerun: (variant: Partial<CallCase>) => CallCaseRun;
+  /** Runs a variant of the case on a new instance: no call before it (to tell history apart). */
+  rerunFresh: (variant: Partial<CallCase>) => CallCaseRun;
 }
 
 /** A property about one generated call: run it with guards, then judge what happened. */
@@ -109,9 +111,9 @@ export function singleCallProperty(options: SingleCallOptions): CallProperty<Cal
         ...runOptions,
         ...(run.needed !== undefined ? { knownNeeded: run.needed } : {}),
       };
-      const rerun = (variant: Partial<CallCase>): CallCaseRun => {
+      const rerunOn = (plugin: PluginInstance, variant: Partial<CallCase>): CallCaseRun => {
         const again = runCallCase(
-          session.current(),
+          plugin,
           shape,
           { ...testCase, ...variant },
           env.maxInputBytes,
@@ -120,8 +122,10 @@ export function singleCallProperty(options: SingleCallOptions): CallProperty<Cal
         reruns.push(again);
         return again;
       };
+      const rerun = (variant: Partial<CallCase>) => rerunOn(session.current(), variant);
+      const rerunFresh = (variant: Partial<CallCase>) => rerunOn(session.fresh(), variant);
       try {
-        const verdict = options.judge(run, { shape, testCase, env, session, rerun });
+        const verdict = options.judge(run, { shape, testCase, env, session, rerun, rerunFresh });
         if (verdict.kind === 'violation' && !verdict.call) {
           return { ...verdict, call: describeCall(shape, run, testCase.input.length) };
         }
@@ -166,6 +170,8 @@ export function edgeCallCases(
 export const ONE_SHORT: readonly CapacityChoice[] = [{ kind: 'short', by: 1 }];
 /** Edge inputs with room to spare, then one element short. */
 export const AMPLE_AND_ONE_SHORT: readonly CapacityChoice[] = [{ kind: 'ample' }, ...ONE_SHORT];
+/** Exactly the needed size, and one short of it: where -3 must and must not come. */
+export const EXACT_AND_ONE_SHORT: readonly CapacityChoice[] = [{ kind: 'exact' }, ...ONE_SHORT];
 
 /** The edge inputs a rule runs: those for every rule, and those that name it. */
 export function edgeInputsFor(env: CaseEnvironment, ruleId: string): Uint8Array[] {

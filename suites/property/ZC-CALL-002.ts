@@ -1,4 +1,5 @@
 import { defineCheck } from '../../src/check/define-check.js';
+import { DEFAULT_PLACEMENT } from '../../src/abi/buffer-layout.js';
 import { OK, checkCallProperty } from '../../src/property/call-property.js';
 import { inconclusive, singleCallProperty } from '../_internals/single-call.js';
 
@@ -10,14 +11,19 @@ export default defineCheck('ZC-CALL-002', (ctx) =>
     ctx,
     singleCallProperty({
       layouts: ['apart', 'output-first', 'adjacent', 'adjacent-reversed', 'input-at-end'],
-      judge: ({ main: { outcome } }, { testCase }) => {
+      judge: ({ main: { outcome } }, { testCase, rerunFresh }) => {
         if (outcome.kind === 'returned') return OK;
         if (outcome.kind !== 'trapped') return inconclusive(outcome);
         // A Rust panic prints its message to stderr before trapping: the line worth showing.
         const panic = outcome.stderr.split('\n').find((line) => line.includes('panicked at'));
+        // With the input at the end of memory, an out-of-bounds trap is a read past the input
+        // only if the same case returns with the buffers apart (a write far past the output
+        // traps there too).
         const pastInput =
-          testCase.placement.layout === 'input-at-end' && /out of bounds/i.test(outcome.message)
-            ? ': with the input ending at the end of memory, the call read past the end of its input'
+          testCase.placement.layout === 'input-at-end' &&
+          /out of bounds/i.test(outcome.message) &&
+          rerunFresh({ placement: DEFAULT_PLACEMENT }).main.outcome.kind === 'returned'
+            ? ': with the input ending at the end of memory, the call read past the end of its input (with the buffers apart it returns)'
             : '';
         return {
           kind: 'violation',

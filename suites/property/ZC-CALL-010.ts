@@ -9,6 +9,7 @@ import {
   singleCallProperty,
   writtenBytes,
 } from '../_internals/single-call.js';
+import { describeOutcome } from '../_internals/describe.js';
 
 export default defineCheck('ZC-CALL-010', (ctx) =>
   checkCallProperty(
@@ -53,7 +54,10 @@ export default defineCheck('ZC-CALL-010', (ctx) =>
         return {
           kind: 'violation',
           expected: `a retry with capacity ${stored} returns 0 with the ${ample.length} bytes of the ample-capacity call`,
-          found: `the retry returned ${returnCode(retry)} with *output_len ${retry.main.cellAfter}${returnCode(retry) === 0 ? ' and different bytes' : ''}`,
+          found:
+            retry.main.outcome.kind === 'returned'
+              ? `the retry returned ${returnCode(retry)} with *output_len ${retry.main.cellAfter}${returnCode(retry) === 0 ? ' and different bytes' : ''}`
+              : describeOutcome('the retry', retry.main.outcome),
         };
       },
     }),

@@ -25,54 +25,94 @@ const WARM_UP_CALLS = 16;
  * succeeds), at most SMALL_INPUT_BYTES, so that they stay cheap. Every other call of a series
  * gives no room for the output, so that the -3 path is repeated as often as the success path:
  * a buffer freed on success but not before returning -3 leaks only there.
+ *
+ * A third kind repeats no input: a memo of every input it has seen (a HashMap that never
+ * evicts) serves a repeated input without growing, and grows by an entry for each new one.
+ * Its calls give the case's input with the call's number written into it, so that all are
+ * different and all have one length (no allocator growth from sizes). A bounded cache is
+ * allowed: the first half of the series may fill it, and only the second half must stay
+ * within one page.
  */
 const SERIES = {
   large: { calls: 200, minBytes: 1024, maxBytes: 16 * 1024 },
   small: { calls: 16384 },
+  distinct: { calls: 8192 },
+  /** The edge inputs past SMALL_INPUT_BYTES (a page and more, 1 MiB of lines): a path taken
+   * only for large inputs (a table regrown past a fixed size) leaks only there. */
+  edge: { calls: 16 },
 } as const;
+/** Digits of a distinct series' call number, fixed so that every input has one length. */
+const NUMBER_DIGITS = String(WARM_UP_CALLS + SERIES.distinct.calls - 1).length;
 const SMALL_INPUT_BYTES = 256;
+
+/** The example distinct series' input before its number: digits, which most formats take, and
+ * long enough (32 bytes with the number) that a memo keeping it retains a page in 2048 calls. */
+const DISTINCT_BASE = new TextEncoder().encode('3141592653589793238462643383');
+const numberLabel = (index: number): string => String(index).padStart(NUMBER_DIGITS, '0');
+
+/** The input of a distinct series' call: the case's input with the call's number in it, before
+ * a final newline if it has one (a line-based format stays line-based). */
+function numberedInput(base: Uint8Array, index: number): Uint8Array {
+  const digits = new TextEncoder().encode(numberLabel(index));
+  const at = base.length > 0 && base[base.length - 1] === 0x0a ? base.length - 1 : base.length;
+  const input = new Uint8Array(base.length + digits.length);
+  input.set(base.subarray(0, at));
+  input.set(digits, at);
+  input.set(base.subarray(at), at + digits.length);
+  return input;
+}
 
 /**
  * One call of the series; only memory is measured, so no guard checks or output copies (the
  * rules about writes and outputs judge those). The host takes buffers from a plugin's `alloc`
  * for every call, and frees them after: so does the series, so that a `dealloc` that keeps
  * blocks shows here too. Without `alloc` the host's buffers stay where it put them (pages it
- * grew), as between a host's calls: the buffers are placed once and the export called again.
+ * grew), as between a host's calls: the buffers are placed once and the export called again,
+ * with a distinct series' input rewritten in place (its inputs all have one length).
  */
 function seriesCall(
   plugin: PluginInstance,
   shape: CallShape,
-  testCase: CallCase,
+  testCase: LeakCase,
   maxInputBytes: number,
 ): (index: number) => boolean {
-  const ample = ampleCapacity(shape, testCase.input.length);
+  const inputOf = testCase.distinct
+    ? (index: number) => numberedInput(testCase.input, index)
+    : () => testCase.input;
+  const first = inputOf(0);
+  const ample = ampleCapacity(shape, first.length);
   if (shape.sizing !== 'capacity-cell') {
-    return () =>
-      runCallCase(plugin, shape, testCase, maxInputBytes).main.outcome.kind === 'returned';
+    return (index) =>
+      runCallCase(plugin, shape, { ...testCase, input: inputOf(index) }, maxInputBytes).main.outcome
+        .kind === 'returned';
   }
-  /** Ample room on even calls, none on odd ones (the -3 path). */
-  const capacityOf = (index: number): number => (index % 2 === 0 ? ample : 0);
+  /** Ample room on even calls, none on odd ones (the -3 path); a distinct series has room always. */
+  const capacityOf = (index: number): number => (index % 2 === 0 || testCase.distinct ? ample : 0);
   const placeEachCall = (index: number): boolean =>
-    callWithCapacity(plugin, shape, testCase.input, capacityOf(index), testCase.placement, {
+    callWithCapacity(plugin, shape, inputOf(index), capacityOf(index), testCase.placement, {
       keepOutput: false,
     }).outcome.kind === 'returned';
   if (arenaSourceFor(plugin).useAlloc) return placeEachCall;
-  const placed = placeResident(plugin, shape, { input: testCase.input }, ample);
+  const placed = placeResident(plugin, shape, { input: first }, ample);
   if (!placed.ok) return placeEachCall;
   const { args, cellAddress } = placed.resident;
+  const inputAddress = args[shape.roles.indexOf('input-ptr')]!;
   const memory = plugin.memory!;
   // memory.grow replaces the buffer: the view is renewed only then, not made for every call.
   let cells = new DataView(memory.buffer);
   return (index) => {
     if (cells.buffer !== memory.buffer) cells = new DataView(memory.buffer);
     cells.setUint32(cellAddress!, capacityOf(index), true);
-    return plugin.call(shape.exportName, args, testCase.input.length).kind === 'returned';
+    if (testCase.distinct) new Uint8Array(memory.buffer).set(inputOf(index), inputAddress);
+    return plugin.call(shape.exportName, args, first.length).kind === 'returned';
   };
 }
 
 interface LeakCase extends CallCase {
-  /** Calls measured after warm-up, all with the same case. */
+  /** Calls measured after warm-up, all with the same case (or its numbered inputs). */
   calls: number;
+  /** Each call's input is the case's with the call's number in it: no input is repeated. */
+  distinct?: boolean;
 }
 
 export default defineCheck('ZC-CALL-011', (ctx) =>
@@ -98,48 +138,72 @@ export default defineCheck('ZC-CALL-011', (ctx) =>
           input: expandBytes(Math.min(length, env.maxInputBytes), seed, text),
           calls: SERIES.large.calls,
         }));
-      const small = cases
-        .filter((c) => c.input.length <= SMALL_INPUT_BYTES)
-        .map((c) => ({ ...c, calls: SERIES.small.calls }));
-      return fc.oneof(large, small);
+      const smallCases = cases.filter((c) => c.input.length <= SMALL_INPUT_BYTES);
+      const small = smallCases.map((c) => ({ ...c, calls: SERIES.small.calls }));
+      const distinct = smallCases.map((c) => ({
+        ...c,
+        calls: SERIES.distinct.calls,
+        distinct: true,
+      }));
+      return fc.oneof(large, small, distinct);
     },
     // Two small series on fixed inputs first, the spec's first two small edge inputs (a space,
     // spaces only): whichever kinds of series the generated cases draw, one of each path is
     // repeated.
+    // A distinct series of numbers follows them, then the large edge inputs, a few times each.
     examples: (shape, env, ruleId) =>
       shape.params
         ? []
-        : edgeInputsFor(env, ruleId)
-            .filter((input) => input.length <= SMALL_INPUT_BYTES)
-            .slice(0, 2)
-            .map((input) => ({
-              input,
-              placement: DEFAULT_PLACEMENT,
-              capacity: { kind: 'ample' as const },
-              calls: SERIES.small.calls,
-            })),
+        : [
+            ...edgeInputsFor(env, ruleId)
+              .filter((input) => input.length <= SMALL_INPUT_BYTES)
+              .slice(0, 2)
+              .map((input) => ({ input, calls: SERIES.small.calls })),
+            { input: DISTINCT_BASE, calls: SERIES.distinct.calls, distinct: true },
+            ...edgeInputsFor(env, ruleId)
+              .filter((input) => input.length > SMALL_INPUT_BYTES)
+              .map((input) => ({ input, calls: SERIES.edge.calls })),
+          ].map((series) => ({
+            ...series,
+            placement: DEFAULT_PLACEMENT,
+            capacity: { kind: 'ample' as const },
+          })),
     check: (session, shape, testCase, env): CaseVerdict => {
       const plugin = session.fresh();
       const call = seriesCall(plugin, shape, testCase, env.maxInputBytes);
       for (let i = 0; i < WARM_UP_CALLS; i++)
         if (!call(i)) return { kind: 'inconclusive', why: 'trapped' };
+      // A distinct series' first half may fill a bounded cache; growth is counted after it.
+      const unmeasured = testCase.distinct ? Math.floor(testCase.calls / 2) : 0;
+      for (let i = 0; i < unmeasured; i++)
+        if (!call(WARM_UP_CALLS + i)) return { kind: 'inconclusive', why: 'trapped' };
       const before = plugin.memoryBytes;
       // The series ends as soon as the growth says enough: a fast leak is a leak long before
       // it reaches the memory limit (where it would be a memory bomb's, ZC-CALL-003).
       let calls = 0;
-      while (calls < testCase.calls && plugin.memoryBytes - before <= PAGE) {
-        if (!call(calls)) return { kind: 'inconclusive', why: 'trapped' };
+      while (unmeasured + calls < testCase.calls && plugin.memoryBytes - before <= PAGE) {
+        if (!call(WARM_UP_CALLS + unmeasured + calls))
+          return { kind: 'inconclusive', why: 'trapped' };
         calls++;
       }
       const grown = plugin.memoryBytes - before;
       if (grown <= PAGE) return OK;
+      const growth = `grew memory by ${grown / PAGE} pages (${Math.round(grown / calls)} bytes per call)`;
+      if (testCase.distinct)
+        return {
+          kind: 'violation',
+          expected: `memory stops growing over a series of different inputs, once the first ${unmeasured} have filled any bounded cache (at most 1 page more after them)`,
+          found: `${calls} more calls, each with an input not seen before, ${growth}: a cache or memo that keeps every input grows with the stream`,
+        };
       return {
         kind: 'violation',
         expected: `memory stops growing after ${WARM_UP_CALLS} warm-up calls (at most 1 page more)`,
-        found: `${calls} more calls of this case (every other one with no room, getting -3) grew memory by ${grown / PAGE} pages (${Math.round(grown / calls)} bytes per call)`,
+        found: `${calls} more calls of this case (every other one with no room, getting -3) ${growth}`,
       };
     },
     describe: (_shape, testCase) =>
-      `${describeCase(testCase, undefined)}, repeated ${WARM_UP_CALLS} + ${testCase.calls} times, every other time with no room`,
+      testCase.distinct
+        ? `${describeCase(testCase, undefined)}, with the call's number written into it (${numberLabel(0)}, ${numberLabel(1)}, ...), ${WARM_UP_CALLS + testCase.calls} calls, each input different`
+        : `${describeCase(testCase, undefined)}, repeated ${WARM_UP_CALLS} + ${testCase.calls} times, every other time with no room`,
   }),
 );

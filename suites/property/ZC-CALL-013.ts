@@ -16,6 +16,7 @@ import {
   type CallResult,
 } from '../_internals/call-result.js';
 import { smallerCase } from '../_internals/smaller-case.js';
+import { edgeInputsFor } from '../_internals/single-call.js';
 
 /** A step of a history: call the pool's input `index`, or unload and load the plugin again. */
 type Step = { kind: 'call'; index: number } | { kind: 'reload' };
@@ -59,11 +60,33 @@ function collidingVariants(base: CallCase, headerSizes: readonly number[]): Call
   const prefix = input.subarray(0, Math.ceil(input.length / 2));
   return [
     ...sameHeader,
-    ...[sameLength, sameFirstByte, prefix]
+    ...[sameLength, sameFirstByte, swapFirstPair(input), prefix]
       .filter((bytes) => Buffer.compare(bytes, input) !== 0)
       .map((bytes) => ({ ...base, input: bytes })),
   ];
 }
+
+/**
+ * The input with its first two neighbouring, different bytes of one class swapped ("ab cd" ->
+ * "ba cd"): the same length, bytes, sum and xor, so a cache keyed on a checksum of the bytes
+ * mistakes it for the original, and a narrow format still accepts it.
+ */
+function swapFirstPair(input: Uint8Array): Uint8Array {
+  for (let i = 0; i + 1 < input.length; i++) {
+    const [a, b] = [input[i]!, input[i + 1]!];
+    const sameClass = rotateClass(a) !== a && rotateClass(b) !== b && classBase(a) === classBase(b);
+    if (a !== b && sameClass) {
+      const out = input.slice();
+      out[i] = b;
+      out[i + 1] = a;
+      return out;
+    }
+  }
+  return input;
+}
+
+/** The first byte of a's class (a, A or 0), for the classes rotateClass moves. */
+const classBase = (byte: number): number => (byte >= 0x61 ? 0x61 : byte >= 0x41 ? 0x41 : 0x30);
 
 function historyArbitrary(shape: CallShape, env: Parameters<typeof callCaseArbitrary>[1]) {
   const headerSizes =
@@ -73,12 +96,29 @@ function historyArbitrary(shape: CallShape, env: Parameters<typeof callCaseArbit
     placement: DEFAULT_PLACEMENT,
     capacity: { kind: 'ample' as const },
   }));
+  // The spec's edge inputs as a history's first input: a lone escape, an unclosed nesting,
+  // a cut-off string leave a parser's state where the next, ordinary call trips on it.
+  const edges = shape.params ? [] : edgeInputsFor(env, 'ZC-CALL-013');
+  const edge = (index: number): CallCase => ({
+    input: edges[index % edges.length]!,
+    placement: DEFAULT_PLACEMENT,
+    capacity: { kind: 'ample' },
+  });
+  // Half the histories are of colliding variants: a cache shows only when a variant follows
+  // the input it collides with.
+  const kind = fc.oneof(
+    { weight: 1, arbitrary: fc.constant('independent' as const) },
+    { weight: 2, arbitrary: fc.constant('colliding' as const) },
+    ...(edges.length > 0 ? [{ weight: 1, arbitrary: fc.constant('after-edge' as const) }] : []),
+  );
   return fc
-    .tuple(one, one, fc.boolean())
-    .map(([a, b, collide]) => {
+    .tuple(one, one, kind, fc.nat())
+    .map(([a, b, kind, edgeIndex]) => {
+      if (kind === 'independent') return [a, b];
+      if (kind === 'after-edge') return [edge(edgeIndex), a, b];
       const smaller = smallerCase(a, shape, env);
       const variants = [...(smaller ? [smaller] : []), ...collidingVariants(a, headerSizes)];
-      return (collide ? [a, ...variants] : [a, b]).slice(0, 4);
+      return distinctInputs([a, ...variants]).slice(0, 5);
     })
     .chain((pool) =>
       fc
@@ -98,6 +138,14 @@ function historyArbitrary(shape: CallShape, env: Parameters<typeof callCaseArbit
     );
 }
 
+/** The pool without repeats (two variants can come out the same): each choice a new input. */
+function distinctInputs(pool: CallCase[]): CallCase[] {
+  // Compared pairwise, not as strings: an input can be larger than a string may be.
+  return pool.filter(
+    (c, i) => !pool.slice(0, i).some((earlier) => Buffer.compare(earlier.input, c.input) === 0),
+  );
+}
+
 const label = (index: number): string => String.fromCharCode(65 + index);
 
 function describeHistory(history: History): string {
@@ -109,15 +157,17 @@ function describeHistory(history: History): string {
 }
 
 /**
- * Model-based: a random history of calls (inputs that collide on length, first byte, prefix
- * or header, a smaller input of the same format after a bigger one, repeats, and reloads through cleanup and init) runs on one instance, and every call's
+ * Model-based: a random history of calls (inputs that collide on length, first byte, bytes,
+ * prefix or header, a smaller input of the same format after a bigger one, an edge input
+ * before two generated ones, repeats, and reloads through cleanup and init) runs on one
+ * instance, and every call's
  * result is compared with the same call on a fresh instance, the oracle. A cache or scratch
  * buffer keyed on part of the input returns a stale or mixed result only after the right calls;
  * fast-check shrinks the history to the shortest one that shows it.
  */
 export default defineCheck('ZC-CALL-013', (ctx) =>
   checkCallProperty<History>(ctx, {
-    runs: (configured) => Math.max(10, Math.ceil(configured / 2)),
+    runs: (configured) => Math.max(10, configured),
     arbitrary: historyArbitrary,
     check: (session, shape, history, env): CaseVerdict => {
       const oracle = new Map<number, CallResult>();

@@ -4,6 +4,7 @@ import type { CapacityChoice } from '../../src/abi/capacity.js';
 import { defineCheck } from '../../src/check/define-check.js';
 import { OK, checkCallProperty } from '../../src/property/call-property.js';
 import {
+  EXACT_AND_ONE_SHORT,
   allowedInconclusive,
   inconclusive,
   returnCode,
@@ -36,6 +37,9 @@ export default defineCheck('ZC-CALL-015', (ctx) =>
   checkCallProperty(
     ctx,
     singleCallProperty({
+      // The edge inputs at exactly their needed size and one short: a size estimate that counts
+      // what the output drops (whitespace a decoder skips) shows on the inputs made of it.
+      edgeCapacities: EXACT_AND_ONE_SHORT,
       layouts: 'aligned',
       appliesTo: hasCapacityCell,
       capacity: AROUND_NEEDED,

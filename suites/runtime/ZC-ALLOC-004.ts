@@ -1,5 +1,6 @@
 import { blocked, defineCheck, fail, notApplicable, pass } from '../../src/check/define-check.js';
 import { describeSetupFailure } from '../../src/host/lifecycle.js';
+import type { PluginInstance } from '../../src/host/plugin-instance.js';
 import { WASM_PAGE_BYTES as PAGE } from '../../src/wasm/page.js';
 import { describeOutcome } from '../_internals/describe.js';
 
@@ -7,6 +8,36 @@ const WARM_UP_CYCLES = 16;
 const MEASURED_CYCLES = 200;
 /** Sizes the host asks for call after call: a cell, a small buffer, a large one. */
 const SIZES = [4, 1024, 64 * 1024];
+/** Blocks of each size a cycle allocates: with six live at once, few orders free only the top. */
+const BLOCKS_PER_SIZE = 2;
+/** What a cycle allocates, in order. */
+const CYCLE = Array.from({ length: BLOCKS_PER_SIZE }, () => SIZES).flat();
+
+/**
+ * The orders a cycle frees its blocks in. The host frees each call's buffers in an order of its
+ * own, so an allocator that only takes back the block on top of its heap (an arena) passes the
+ * first two and leaks in the others.
+ */
+const ORDERS = [
+  { name: 'right after alloc', freeing: 'alloc then dealloc of each block in turn' },
+  { name: 'last to first', freeing: 'alloc of every block, then dealloc of them last to first' },
+  { name: 'first to last', freeing: 'alloc of every block, then dealloc of them first to last' },
+  {
+    name: 'in a shuffled order',
+    freeing: 'alloc of every block, then dealloc of them in a shuffled order',
+  },
+] as const;
+
+type Order = (typeof ORDERS)[number];
+
+interface Growth {
+  order: Order;
+  pages: number;
+  /** The blocks each size was given while growth was measured: reuse shows as repeats. */
+  given: Map<number, Set<number>>;
+  /** How many blocks of each size were asked for while growth was measured. */
+  asked: number;
+}
 
 // The host frees every buffer after each call. An allocator that reuses freed blocks settles
 // after a few cycles; one that never does grows by every block, until memory runs out.
@@ -14,46 +45,110 @@ export default defineCheck('ZC-ALLOC-004', (ctx) => {
   if (ctx.exportState('alloc') !== 'ok' || ctx.exportState('dealloc') !== 'ok') {
     return notApplicable('`alloc` and `dealloc` are not exported');
   }
-  const setup = ctx.startPlugin();
-  if (!setup.ok) return blocked(describeSetupFailure(setup));
-  const plugin = setup.instance;
+  const growths: Growth[] = [];
+  for (const order of ORDERS) {
+    const setup = ctx.startPlugin();
+    if (!setup.ok) return blocked(describeSetupFailure(setup));
+    const growth = measureGrowth(setup.instance, order);
+    if (typeof growth === 'string') return blocked(growth);
+    growths.push(growth);
+  }
+  const sizes = `${BLOCKS_PER_SIZE} of each of ${SIZES.join(', ')} bytes`;
+  const grew = growths.filter((growth) => growth.pages > 1);
+  if (grew.length === 0) {
+    const most = Math.max(...growths.map((growth) => growth.pages));
+    return pass(
+      `${MEASURED_CYCLES} cycles of alloc and dealloc (${sizes}) in each of ${ORDERS.length} free orders grew memory by at most ${most} pages`,
+    );
+  }
+  const kept = growths.filter((growth) => growth.pages <= 1).map((growth) => growth.order.name);
+  const failures = grew.map((growth) => {
+    const found = `${MEASURED_CYCLES} more cycles of ${growth.order.freeing} (${sizes}) grew memory by ${growth.pages} pages (${Math.round((growth.pages * PAGE) / MEASURED_CYCLES)} bytes per cycle): ${describeReuse(growth.given, growth.asked)}`;
+    return {
+      expected: `memory stops growing after ${WARM_UP_CYCLES} warm-up cycles with blocks freed ${growth.order.name} (at most 1 page more)`,
+      found,
+      where: 'alloc, dealloc',
+      replay: ctx.replayCommand(),
+    };
+  });
+  const orders = grew.map((growth) => `${growth.order.name} (${growth.pages} pages)`).join(', ');
+  const others = kept.length > 0 ? `; freed ${kept.join(' or ')}, it did not` : '';
+  return fail(
+    `${MEASURED_CYCLES} cycles (${sizes}) grew memory with blocks freed ${orders}${others}`,
+    failures,
+  );
+});
+
+/** Warm-up then measured cycles in one free order; a string says why they could not run. */
+function measureGrowth(plugin: PluginInstance, order: Order): Growth | string {
+  const given = new Map<number, Set<number>>(SIZES.map((size) => [size, new Set<number>()]));
+  const shuffle = seededShuffle(0x5eed);
+  let measuring = false;
+  const free = (ptr: number, size: number): string | undefined => {
+    const freed = plugin.callAsHost('dealloc', [ptr, size]);
+    return freed.kind === 'returned' ? undefined : describeOutcome('dealloc', freed);
+  };
   const cycle = (): string | undefined => {
-    for (const size of SIZES) {
+    const held: Array<{ ptr: number; size: number }> = [];
+    for (const size of CYCLE) {
       const allocated = plugin.callAsHost('alloc', [size]);
       if (allocated.kind !== 'returned' || !allocated.value) {
         return describeOutcome(`alloc(${size})`, allocated);
       }
-      const freed = plugin.callAsHost('dealloc', [allocated.value >>> 0, size]);
-      if (freed.kind !== 'returned') return describeOutcome('dealloc', freed);
+      const ptr = allocated.value >>> 0;
+      if (measuring) given.get(size)!.add(ptr);
+      if (order.name === 'right after alloc') {
+        const problem = free(ptr, size);
+        if (problem) return problem;
+      } else held.push({ ptr, size });
+    }
+    if (order.name === 'last to first') held.reverse();
+    if (order.name === 'in a shuffled order') shuffle(held);
+    for (const block of held) {
+      const problem = free(block.ptr, block.size);
+      if (problem) return problem;
     }
     return undefined;
   };
   for (let i = 0; i < WARM_UP_CYCLES; i++) {
     const problem = cycle();
     if (problem)
-      return blocked(
-        `the allocator failed before growth could be measured (ZC-ALLOC-001): ${problem}`,
-      );
+      return `the allocator failed before growth could be measured (ZC-ALLOC-001): ${problem}`;
   }
   const before = plugin.memoryBytes;
+  measuring = true;
   for (let i = 0; i < MEASURED_CYCLES; i++) {
     const problem = cycle();
-    if (problem) return blocked(`the allocator failed while growth was measured: ${problem}`);
+    if (problem)
+      return `the allocator failed while growth was measured, freeing ${order.name}: ${problem}`;
   }
-  const grown = (plugin.memoryBytes - before) / PAGE;
-  const sizes = SIZES.join(', ');
-  if (grown <= 1) {
-    return pass(
-      `${MEASURED_CYCLES} cycles of alloc and dealloc (${sizes} bytes) grew memory by ${grown} pages`,
-    );
-  }
-  const found = `${MEASURED_CYCLES} more cycles of alloc then dealloc of ${sizes} bytes grew memory by ${grown} pages (${Math.round((grown * PAGE) / MEASURED_CYCLES)} bytes per cycle): freed blocks are not reused`;
-  return fail(found, [
-    {
-      expected: `memory stops growing after ${WARM_UP_CYCLES} warm-up cycles (at most 1 page more)`,
-      found,
-      where: 'alloc, dealloc',
-      replay: ctx.replayCommand(),
-    },
-  ]);
-});
+  const asked = MEASURED_CYCLES * BLOCKS_PER_SIZE;
+  return { order, pages: (plugin.memoryBytes - before) / PAGE, given, asked };
+}
+
+/** A Fisher-Yates shuffle driven by a fixed-seed xorshift32: the same orders on every run. */
+function seededShuffle(seed: number): <T>(items: T[]) => void {
+  let state = seed >>> 0 || 1;
+  const next = (): number => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>>= 0);
+  };
+  return (items) => {
+    for (let i = items.length - 1; i > 0; i--) {
+      const j = next() % (i + 1);
+      [items[i], items[j]] = [items[j]!, items[i]!];
+    }
+  };
+}
+
+/** Which sizes were given a block again: an allocator that reuses some and not others (a free
+ * list per size class that loses one class) is told apart from one that never reuses. */
+function describeReuse(given: Map<number, Set<number>>, asked: number): string {
+  const fresh = [...given].filter(([, blocks]) => blocks.size === asked);
+  if (fresh.length === given.size) return 'no freed block is ever given out again';
+  if (fresh.length === 0)
+    return 'freed blocks are given out again, yet memory grows: something else is kept for every cycle';
+  return `a freed block of ${fresh.map(([size]) => size).join(', ')} bytes is never given out again (a new block every cycle), while the other sizes reuse theirs`;
+}

@@ -3,7 +3,9 @@ import { describeSetupFailure } from '../../src/host/lifecycle.js';
 import { describeOutcome, hex } from '../_internals/describe.js';
 
 // alloc(0) is legal whatever it returns: the host never reads or writes through it, and hands
-// it back to dealloc(ptr, 0), which must return.
+// it back to dealloc(ptr, 0), which must return. An allocator that files such a block as free
+// bytes it never reserved overlaps later blocks: ZC-ALLOC-002's model judges that, since it
+// starts with alloc(0), dealloc(ptr, 0) and two small allocs, and mixes alloc(0) in after.
 export default defineCheck('ZC-ALLOC-005', (ctx) => {
   if (ctx.exportState('alloc') !== 'ok' || ctx.exportState('dealloc') !== 'ok') {
     return notApplicable('`alloc` and `dealloc` are not exported');

@@ -41,3 +41,25 @@ describe('gating on ZC-MEM-005', () => {
     }
   });
 });
+
+describe('an optional export that is absent', () => {
+  const withoutVersion = {
+    spec: new SpecIndex(spec),
+    exportState: (name: string) => (name === 'plugin_version' ? 'missing' : 'ok'),
+  } as unknown as PluginUnderTest;
+
+  it('makes its rule not applicable even when a rule it needs failed', () => {
+    const statuses: Record<string, string> = {};
+    for (const id of needs('ZC-INFO-003')) statuses[id] = 'pass';
+    statuses['ZC-INFO-002'] = 'fail';
+    expect(gateRule(rule('ZC-INFO-003'), withoutVersion, statuses)).toMatchObject({
+      status: 'skip',
+      skipKind: 'not-applicable',
+      message: '`plugin_version` not exported',
+    });
+    expect(gateRule(rule('ZC-INFO-003'), PLUGIN, statuses)).toMatchObject({
+      status: 'skip',
+      message: 'needs ZC-INFO-002, which failed',
+    });
+  });
+});

@@ -211,6 +211,35 @@ describe('JSON', () => {
     ).toBeGreaterThanOrEqual(3);
   });
 
+  it('are sometimes a string alone, with \\u escapes of every kind of surrogate', () => {
+    const documents = sample(jsonArbitrary(), 500);
+    const strings = documents.filter((document) => typeof document.value === 'string');
+    expect(strings.length).toBeGreaterThan(50);
+    for (const { text } of strings) expect(text).toMatch(/^"([^"\\]|\\.)*"\n?$/);
+    const texts = documents.map((document) => document.text.toLowerCase());
+    const escapes = {
+      'a pair': '\\ud83d\\ude00',
+      'a high half before a non-low': '\\ud800\\u0041',
+      'a high half before one past the lows': '\\udbff\\uffff',
+      'a reversed pair': '\\udc00\\ud800',
+    };
+    for (const [what, escape] of Object.entries(escapes)) {
+      expect(
+        texts.some((text) => text.includes(escape)),
+        what,
+      ).toBe(true);
+    }
+    // Halves alone: a high one not before a low escape, a low one not after a high escape.
+    expect(texts.some((text) => /\\ud[89ab][0-9a-f]{2}(?!\\ud[c-f])/.test(text))).toBe(true);
+    expect(texts.some((text) => /(?<!\\ud[89ab][0-9a-f]{2})\\ud[c-f][0-9a-f]{2}/.test(text))).toBe(
+      true,
+    );
+    // Upper-case hex digits too.
+    expect(documents.some(({ text }) => /\\u(?![0-9]{4})[0-9A-F]{4}/.test(text))).toBe(true);
+    // A lone surrogate is never written raw: it has no UTF-8 form.
+    for (const { text } of documents) expect(decoder.decode(encoder.encode(text))).toBe(text);
+  });
+
   it('shrinks to {}, and a nested failure to a two-level document', () => {
     expect(simplest(jsonArbitrary()).text).toBe('{}');
     const nested = simplest(jsonArbitrary(), (document) => depthOf(document.value) >= 2);
