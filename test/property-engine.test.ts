@@ -133,8 +133,8 @@ describe('a call that hangs on one input only', () => {
 });
 
 const PINNED_AT_SEED_42 = [
-  '1 05 adjacent 5117 below',
-  '5 22f090808e output-at-end 5111 exact',
+  '151 2020203750f0 output-at-end 3532 above',
+  '10 20c2852732bf adjacent 0272 ample',
   '31 20e280812020 apart 4662 zero',
-  '9 62c3b15b5120 output-at-end 1102 below',
+  '0  adjacent 3013 below',
 ];
