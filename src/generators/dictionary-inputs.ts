@@ -153,6 +153,18 @@ export const DICTIONARY_WEIGHTS = {
   placeholder: 3,
 } as const;
 
+/**
+ * The printable punctuation among a dictionary's single-byte tokens, once each, in dictionary
+ * order: the delimiters a module compares with (control bytes it compares with seldom are).
+ */
+export function modulePunctuation(tokens: readonly Uint8Array[]): number[] {
+  const bytes = tokens
+    .filter((token) => token.length === 1)
+    .map(([byte]) => byte!)
+    .filter((byte) => byte > 0x20 && byte < 0x7f && !/\w/.test(String.fromCharCode(byte)));
+  return [...new Set(bytes)];
+}
+
 /** Separators between tokens: the common ones and the module's own single-byte punctuation. */
 function separatorsOf(tokens: readonly Uint8Array[]): Uint8Array[] {
   return [
@@ -173,10 +185,7 @@ export function countedArbitrary(
   tokens: readonly Uint8Array[],
   maxBytes: number,
 ): fc.Arbitrary<Uint8Array> {
-  // Printable punctuation only: the control bytes a module compares with are seldom delimiters.
-  const own = separatorsOf(tokens)
-    .slice(SEPARATORS.length)
-    .filter(([byte]) => byte! > 0x20 && byte! < 0x7f);
+  const own = modulePunctuation(tokens).map((byte) => Uint8Array.of(byte));
   const delimiter =
     own.length > 0
       ? fc.oneof(

@@ -1,3 +1,4 @@
+import { modulePunctuation } from '../generators/dictionary-inputs.js';
 import type { EdgeInputBytes } from '../spec-model/spec-index.js';
 
 /** Edge inputs with a delimiter placeholder are run once per delimiter: at most this many. */
@@ -6,16 +7,12 @@ const SPACE = 0x20;
 
 /**
  * The delimiters a module uses: printable punctuation it compares input bytes with or keeps as
- * one-byte strings (its dictionary's single bytes, in the dictionary's order). A module without
- * any gets a space, the delimiter of most commands.
+ * one-byte strings (modulePunctuation), at most three. A module without any gets a space, the
+ * delimiter of most commands.
  */
 export function moduleDelimiters(dictionary: readonly Uint8Array[]): number[] {
-  const punctuation = dictionary
-    .filter((token) => token.length === 1)
-    .map(([byte]) => byte!)
-    .filter((byte) => byte > SPACE && byte < 0x7f && !/\w/.test(String.fromCharCode(byte)));
-  const unique = [...new Set(punctuation)].slice(0, MAX_DELIMITERS);
-  return unique.length > 0 ? unique : [SPACE];
+  const punctuation = modulePunctuation(dictionary).slice(0, MAX_DELIMITERS);
+  return punctuation.length > 0 ? punctuation : [SPACE];
 }
 
 /** The spec's edge inputs, each one with a delimiter placeholder once per module delimiter. */

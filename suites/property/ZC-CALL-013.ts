@@ -74,8 +74,7 @@ function collidingVariants(base: CallCase, headerSizes: readonly number[]): Call
 function swapFirstPair(input: Uint8Array): Uint8Array {
   for (let i = 0; i + 1 < input.length; i++) {
     const [a, b] = [input[i]!, input[i + 1]!];
-    const sameClass = rotateClass(a) !== a && rotateClass(b) !== b && classBase(a) === classBase(b);
-    if (a !== b && sameClass) {
+    if (a !== b && classOf(a) !== undefined && classOf(a) === classOf(b)) {
       const out = input.slice();
       out[i] = b;
       out[i + 1] = a;
@@ -85,8 +84,9 @@ function swapFirstPair(input: Uint8Array): Uint8Array {
   return input;
 }
 
-/** The first byte of a's class (a, A or 0), for the classes rotateClass moves. */
-const classBase = (byte: number): number => (byte >= 0x61 ? 0x61 : byte >= 0x41 ? 0x41 : 0x30);
+/** The class rotateClass moves a byte within (its first byte: a, A or 0); none for the rest. */
+const classOf = (byte: number): number | undefined =>
+  rotateClass(byte) === byte ? undefined : byte >= 0x61 ? 0x61 : byte >= 0x41 ? 0x41 : 0x30;
 
 function historyArbitrary(shape: CallShape, env: Parameters<typeof callCaseArbitrary>[1]) {
   const headerSizes =
@@ -160,8 +160,8 @@ function describeHistory(history: History): string {
  * Model-based: a random history of calls (inputs that collide on length, first byte, bytes,
  * prefix or header, a smaller input of the same format after a bigger one, an edge input
  * before two generated ones, repeats, and reloads through cleanup and init) runs on one
- * instance, and every call's
- * result is compared with the same call on a fresh instance, the oracle. A cache or scratch
+ * instance, and every call's result is compared with the same call on a fresh instance, the
+ * oracle. A cache or scratch
  * buffer keyed on part of the input returns a stale or mixed result only after the right calls;
  * fast-check shrinks the history to the shortest one that shows it.
  */
