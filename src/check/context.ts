@@ -19,6 +19,8 @@ export interface PropertySettings {
   corpus?: readonly Uint8Array[];
   /** Inputs the coverage-guided exploration kept, each within maxInputBytes. */
   explored?: readonly Uint8Array[];
+  /** Inputs the exploration saw `process` accept: at most 32, each of its own length. */
+  accepted?: readonly Uint8Array[];
   /**
    * --time: this rule's share of the run's time budget. Its property keeps making cases until
    * the share is spent, and runs at least `runs` cases whatever the clock says.

@@ -24,12 +24,20 @@ import { Prng } from '../generators/prng.js';
 export const EXPLORE_INPUT_BYTES = 4096;
 /** Inputs kept at most; the loop stops when it has kept this many. */
 export const MAX_KEPT = 256;
+/**
+ * Accepted inputs (the call returned 0) it remembers at most, those that reached new code
+ * first, then those of a new length: the inputs a plugin with a narrow format takes, for the rules that need one (ZC-CALL-013
+ * runs one after the spec's edge inputs and pairs them in its histories).
+ */
+export const MAX_ACCEPTED = 32;
 /** Generated inputs the loop starts from, besides the corpus and the dictionary. */
 const GENERATED = 128;
 
 export interface RunOutcome {
   /** Blocks this input reached that no earlier input did. */
   fresh: number;
+  /** Whether the call returned 0 with some output. */
+  accepted?: boolean;
   /** Set when the host stopped the call (memory, log flood): the loop keeps it and ends. */
   stopped?: string;
 }
@@ -67,6 +75,11 @@ export interface ExploreLoopResult {
   iterations: number;
   /** Inputs that reached new blocks, in the order found (corpus samples excluded). */
   kept: Uint8Array[];
+  /**
+   * Accepted inputs: those that reached new blocks, then those of a length no accepted input
+   * had before, each in the order found; at most MAX_ACCEPTED.
+   */
+  accepted: Uint8Array[];
   /** Why the loop ended before its budget, if it did. */
   stopped?: string;
 }
@@ -92,6 +105,9 @@ export function exploreLoop(target: ExploreTarget, options: ExploreLoopOptions):
   const queue: Uint8Array[] = [];
   const sources: MutationSources = { samples: queue, dictionary: tokens };
   const kept: Uint8Array[] = [];
+  const acceptedKept: Uint8Array[] = [];
+  const acceptedOther: Uint8Array[] = [];
+  const acceptedLengths = new Set<number>();
   let iterations = 0;
   let stopped: string | undefined;
 
@@ -100,6 +116,13 @@ export function exploreLoop(target: ExploreTarget, options: ExploreLoopOptions):
     if (iterations >= limit || now() >= deadline) return false;
     const outcome = target.run(input, iterations);
     const iteration = iterations++;
+    // Those that reached new code too come first (they are told as found; the list is in
+    // order): they take the plugin's most varied paths, the others only a new length.
+    if (outcome.accepted && (outcome.fresh > 0 || !acceptedLengths.has(input.length))) {
+      acceptedLengths.add(input.length);
+      if (outcome.fresh > 0 && acceptedKept.length < MAX_ACCEPTED) acceptedKept.push(input);
+      else if (acceptedOther.length < MAX_ACCEPTED) acceptedOther.push(input);
+    }
     if (options.onProgress && iterations % (options.progressEvery ?? 1000) === 0) {
       options.onProgress(iterations);
     }
@@ -124,6 +147,7 @@ export function exploreLoop(target: ExploreTarget, options: ExploreLoopOptions):
   const finish = (): ExploreLoopResult => ({
     iterations,
     kept,
+    accepted: [...acceptedKept, ...acceptedOther].slice(0, MAX_ACCEPTED),
     ...(stopped !== undefined ? { stopped } : {}),
   });
 

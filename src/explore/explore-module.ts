@@ -28,6 +28,8 @@ export interface ExploreProgress {
 
 export interface ExploreModuleResult extends ExploreProgress {
   kept: Uint8Array[];
+  /** Inputs `process` returned 0 for: at most MAX_ACCEPTED, each of a new length. */
+  accepted: Uint8Array[];
   stopped?: string;
 }
 
@@ -56,6 +58,7 @@ export async function exploreModule(
     blocks,
     blocksReached: 0,
     kept: [],
+    accepted: [],
     stopped,
   });
   const instrumented = instrumentCoverage(bytes);
@@ -102,12 +105,16 @@ export async function exploreModule(
       if (!instance || instance.poisoned) instance = start();
       if (!instance) return { fresh: 0, stopped: cannotStart ?? 'the plugin could not be started' };
       options.watch?.setCase(options.seed, iteration, input);
-      runCallCase(
+      const run = runCallCase(
         instance,
         shape,
         { input, placement: DEFAULT_PLACEMENT, capacity: { kind: 'ample' } },
         options.maxInputBytes,
       );
+      const { outcome } = run.main;
+      // Accepted with some output: an empty output shows nothing of the state behind it.
+      const accepted =
+        outcome.kind === 'returned' && outcome.value === 0 && run.main.output.length > 0;
       // One instance takes every call: its per-call records would grow without bound.
       instance.capture.bytesPerCall.length = 0;
       instance.capture.violations.length = 0;
@@ -120,7 +127,7 @@ export async function exploreModule(
           stopped: `\`process\` trapped on ${MAX_TRAPS_IN_A_ROW} explored inputs in a row: exploration ended there (the call rules report the trap)`,
         };
       }
-      return { fresh };
+      return accepted ? { fresh, accepted } : { fresh };
     },
   };
 
@@ -138,6 +145,7 @@ export async function exploreModule(
   return {
     ...progress(result.iterations),
     kept: result.kept,
+    accepted: result.accepted,
     ...(result.stopped !== undefined ? { stopped: result.stopped } : {}),
   };
 }

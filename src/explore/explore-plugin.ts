@@ -31,6 +31,11 @@ export interface Exploration {
   blocksReached: number;
   /** Inputs that reached new blocks, in the order found. */
   kept: Uint8Array[];
+  /**
+   * Inputs `process` accepted (returned 0 for), in the order found: at most MAX_ACCEPTED, no
+   * two of one length unless they reached new code.
+   */
+  accepted: Uint8Array[];
   durationMs: number;
   /** Why exploration ended before its budget, if it did. */
   stopped?: string;
@@ -79,12 +84,13 @@ export async function explorePlugin(request: ExploreRequest): Promise<Exploratio
   });
   const durationMs = Math.round(performance.now() - began);
   if (end.kind === 'done' && result) {
-    const { iterations, blocks, blocksReached, stopped } = result;
+    const { iterations, blocks, blocksReached, accepted, stopped } = result;
     return {
       iterations,
       blocks,
       blocksReached,
       kept,
+      accepted,
       durationMs,
       ...(stopped !== undefined ? { stopped } : {}),
     };
@@ -112,6 +118,8 @@ export async function explorePlugin(request: ExploreRequest): Promise<Exploratio
     blocks: progress.blocks,
     blocksReached: progress.blocksReached,
     kept,
+    // Told only at the end: a stopped exploration has none to give.
+    accepted: [],
     durationMs,
     stopped,
   };

@@ -29,5 +29,7 @@ export type ExploreWorkerMessage =
       iterations: number;
       blocks: number;
       blocksReached: number;
+      /** The accepted inputs it remembered (explore-loop.ts's ExploreLoopResult.accepted). */
+      accepted: Uint8Array[];
       stopped?: string;
     };

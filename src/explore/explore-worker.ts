@@ -22,12 +22,13 @@ port.once('message', (job: ExploreJob) => {
     onKept: (input, iteration) => post({ type: 'kept', input, iteration }),
     onProgress: (progress) => post({ type: 'progress', ...progress }),
   }).then(
-    ({ iterations, blocks, blocksReached, stopped }) => {
+    ({ iterations, blocks, blocksReached, accepted, stopped }) => {
       post({
         type: 'result',
         iterations,
         blocks,
         blocksReached,
+        accepted,
         ...(stopped !== undefined ? { stopped } : {}),
       });
       post({ type: 'zc:done' });

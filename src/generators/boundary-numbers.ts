@@ -4,7 +4,8 @@
  * and then passes the capacity check it was meant to fail. The value depends on the input it
  * goes into: 2^32 and 2^31 over the length of what follows the number (the text a count
  * repeats, the records a header counts) and over small element sizes, and the edges of 16, 31,
- * 32 and 64 bits, which a parser that accumulates digits in a fixed width gets wrong.
+ * 32 and 64 bits, which a parser that accumulates digits in a fixed width gets wrong, and the
+ * negative minimums, which a formatter that negates to print gets wrong.
  */
 import fc from 'fast-check';
 import { concatBytes, encoder, fitBytes } from './bytes.js';
@@ -21,6 +22,12 @@ const FIXED_EDGES = [
   2n ** 63n,
   2n ** 64n - 1n,
   2n ** 64n,
+  // The two's-complement minimums and one below: -x overflows, so a formatter that negates
+  // to print, or a parser that accumulates the magnitude, goes wrong there.
+  -(2n ** 31n),
+  -(2n ** 31n) - 1n,
+  -(2n ** 63n),
+  -(2n ** 63n) - 1n,
 ];
 /** Sizes of an element a count may be multiplied by (hex digits, UTF-16, words, pixels). */
 const ELEMENT_BYTES = [2, 3, 4, 8, 12, 16];

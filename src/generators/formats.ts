@@ -152,6 +152,43 @@ export function csvArbitrary(): fc.Arbitrary<CsvDocument> {
     });
 }
 
+/**
+ * Plain records, the way a naive reader splits them: 1 to 10 lines of the same 1 to 6 columns,
+ * one delimiter (mostly a comma), each column short words, integers or decimals ("12.50"),
+ * never quoted or empty; LF or CRLF, with or without a final newline. Rich CSV (quotes, empty
+ * fields, a header) almost never has exactly the field count and widths such a reader takes.
+ */
+export function plainRecordsArbitrary(): fc.Arbitrary<string> {
+  // Each column keeps one type down the lines, as a table's columns do.
+  const columnTypes: Array<fc.Arbitrary<string>> = [
+    asciiWordArbitrary(12),
+    fc.nat({ max: 99999 }).map(String),
+    fc
+      .tuple(fc.nat({ max: 9999 }), fc.nat({ max: 99 }))
+      .map(([whole, cents]) => `${whole}.${String(cents).padStart(2, '0')}`),
+  ];
+  return fc
+    .record({
+      columns: fc.array(fc.nat({ max: columnTypes.length - 1 }), { minLength: 1, maxLength: 6 }),
+      lines: fc.integer({ min: 1, max: 10 }),
+      delimiter: fc.constantFrom(',', ',', ',', ';', '\t', '|', ' '),
+      newline: fc.constantFrom('\n', '\n', '\r\n'),
+      trailing: fc.boolean(),
+    })
+    .chain(({ columns, lines, delimiter, newline, trailing }) =>
+      fc
+        .array(fc.tuple(...columns.map((type) => columnTypes[type]!)), {
+          minLength: lines,
+          maxLength: lines,
+        })
+        .map(
+          (records) =>
+            records.map((record) => record.join(delimiter)).join(newline) +
+            (trailing ? newline : ''),
+        ),
+    );
+}
+
 /** A JSON value as generated: numbers keep the text they are written with. */
 export type JsonTree =
   | null
@@ -667,6 +704,7 @@ export const FORMAT_WEIGHTS = {
   words: 1,
   lines: 2,
   csv: 2,
+  records: 3,
   json: 3,
   keyValue: 2,
   ini: 2,
@@ -689,6 +727,7 @@ export function formatInputArbitrary(maxBytes: number): fc.Arbitrary<Uint8Array>
     { weight: w.words, arbitrary: text(wordsArbitrary()) },
     { weight: w.lines, arbitrary: text(linesArbitrary()) },
     { weight: w.csv, arbitrary: text(csvArbitrary().map((doc) => doc.text)) },
+    { weight: w.records, arbitrary: text(plainRecordsArbitrary()) },
     { weight: w.json, arbitrary: text(jsonArbitrary().map((doc) => doc.text)) },
     { weight: w.keyValue, arbitrary: text(keyValueArbitrary()) },
     { weight: w.ini, arbitrary: text(iniArbitrary()) },

@@ -1,7 +1,8 @@
 /**
  * Mutations of sample inputs (a --corpus, or the inputs exploration kept), as coverage fuzzers
  * make them: truncate, extend, splice two samples, flip a bit, write an interesting value, add
- * to a byte, repeat a slice, insert or write a dictionary token, delete a range. A mutation is
+ * to a byte, repeat a slice, insert or write a dictionary token, delete a range, break a line
+ * (LF, CRLF or a lone CR inserted, or every LF made CRLF). A mutation is
  * data with positions taken modulo the input's length, so the same mutation applies to any
  * sample; fast-check generates and shrinks it (corpusInputArbitrary), and the exploration
  * loop draws it from a seeded Prng (randomMutation). Both apply it with applyMutation.
@@ -26,7 +27,9 @@ export type Mutation =
   /** Deletes 1 + length bytes at `at`. */
   | { kind: 'delete'; at: number; length: number }
   /** Writes at `at` how many bytes follow the field, as a `width`-byte integer. */
-  | { kind: 'length'; at: number; width: 1 | 2 | 4; bigEndian: boolean };
+  | { kind: 'length'; at: number; width: 1 | 2 | 4; bigEndian: boolean }
+  /** Inserts LINE_BREAKS[style] at `at`; the last style makes every LF a CRLF instead. */
+  | { kind: 'lineBreak'; at: number; style: number };
 
 export type MutationKind = Mutation['kind'];
 
@@ -36,6 +39,32 @@ export const INTERESTING: Readonly<Record<1 | 2 | 4, readonly number[]>> = {
   2: [0x0000, 0xffff, 0x7fff, 0x8000, 0x0001, 0x00ff, 0x0100, 0x03e8, 0x1000],
   4: [0, 0xffffffff, 0x7fffffff, 0x80000000, 1, 0xffff, 0x10000, 0x7fff, 0x8000],
 };
+
+/**
+ * What a line-break mutation inserts: text formats take line breaks anywhere, and a size pass
+ * and a write pass that skip different ones (LF but not CR) disagree only on such input.
+ */
+export const LINE_BREAKS: readonly Uint8Array[] = [
+  Uint8Array.of(0x0a),
+  Uint8Array.of(0x0d, 0x0a),
+  Uint8Array.of(0x0d),
+];
+/** The style that turns every LF into CRLF (or inserts one CRLF where there is no LF). */
+const EVERY_LF_TO_CRLF = LINE_BREAKS.length;
+
+/** Every LF of the input as CRLF (an LF already after a CR stays as it is). */
+function crlfLineBreaks(input: Uint8Array): Uint8Array | undefined {
+  const parts: Uint8Array[] = [];
+  let from = 0;
+  for (let i = 0; i < input.length; i++) {
+    if (input[i] !== 0x0a || (i > 0 && input[i - 1] === 0x0d)) continue;
+    parts.push(input.subarray(from, i), LINE_BREAKS[1]!);
+    from = i + 1;
+  }
+  if (parts.length === 0) return undefined;
+  parts.push(input.subarray(from));
+  return concatBytes(parts);
+}
 
 export interface MutationSources {
   /** Samples a splice takes its second part from. */
@@ -125,6 +154,18 @@ export function applyMutation(
       out = writeLengthField(input, mutation.at, mutation.width, mutation.bigEndian);
       break;
     }
+    case 'lineBreak': {
+      const style = mutation.style % (LINE_BREAKS.length + 1);
+      const every = style === EVERY_LF_TO_CRLF ? crlfLineBreaks(input) : undefined;
+      if (every) {
+        out = every;
+        break;
+      }
+      const at = position(mutation.at, length + 1);
+      const inserted = LINE_BREAKS[style === EVERY_LF_TO_CRLF ? 1 : style]!;
+      out = concatBytes([input.subarray(0, at), inserted, input.subarray(at)]);
+      break;
+    }
     case 'delete': {
       if (length === 0) {
         out = input;
@@ -172,6 +213,7 @@ export const MUTATION_WEIGHTS: Readonly<Record<MutationKind, number>> = {
   token: 4,
   delete: 2,
   length: 2,
+  lineBreak: 2,
 };
 
 /** One mutation as a fast-check arbitrary: every field shrinks towards the smallest change. */
@@ -234,6 +276,12 @@ export function mutationArbitrary(sources: MutationSources): fc.Arbitrary<Mutati
           width,
           bigEndian,
         })),
+    },
+    {
+      weight: w.lineBreak,
+      arbitrary: fc
+        .tuple(at, fc.nat(LINE_BREAKS.length))
+        .map(([where, style]): Mutation => ({ kind: 'lineBreak', at: where, style })),
     },
   ];
   if (sources.samples.length > 1) {
@@ -302,6 +350,8 @@ export function randomMutation(rng: Prng, sources: MutationSources): Mutation {
       return { kind, at, length: rng.below(rng.chance(0.1) ? 256 : 8) };
     case 'length':
       return { kind, at, width: rng.pick([1, 2, 4] as const), bigEndian: rng.chance(0.25) };
+    case 'lineBreak':
+      return { kind, at, style: rng.below(LINE_BREAKS.length + 1) };
   }
 }
 

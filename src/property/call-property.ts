@@ -84,6 +84,7 @@ export function caseEnvironment(ctx: CheckContext): CaseEnvironment {
     ctx.limits.maxInputBytes,
     ctx.property.corpus,
     ctx.property.explored,
+    ctx.property.accepted,
     ...ctx.spec.profiles.map((profile) => ctx.exportState(profile.export)),
   ];
   let entries = environments.get(ctx.bytes);
@@ -115,6 +116,7 @@ function buildEnvironment(ctx: CheckContext): CaseEnvironment {
     ),
     ...(ctx.property.corpus?.length ? { corpus: ctx.property.corpus } : {}),
     ...(ctx.property.explored?.length ? { explored: ctx.property.explored } : {}),
+    ...(ctx.property.accepted?.length ? { accepted: ctx.property.accepted } : {}),
   };
 }
 

@@ -409,6 +409,7 @@ export async function runConformance(
         ...settings.property,
         ...(inputs.corpus.length > 0 ? { corpus: inputs.corpus } : {}),
         ...(inputs.explored.length > 0 ? { explored: inputs.explored } : {}),
+        ...(inputs.accepted.length > 0 ? { accepted: inputs.accepted } : {}),
       },
     });
     if (inputs.exploration) checked.exploration = inputs.exploration;

@@ -91,6 +91,8 @@ export interface PluginInputs {
   corpus: Uint8Array[];
   /** What exploration kept, for every property rule of this plugin. */
   explored: Uint8Array[];
+  /** Inputs exploration saw `process` accept (explore-loop.ts's MAX_ACCEPTED at most). */
+  accepted: Uint8Array[];
   /** Arguments replay commands need for these samples. */
   replayArgs: string;
   exploration?: ExplorationReport;
@@ -131,7 +133,7 @@ export async function pluginInputs(
 ): Promise<PluginInputs> {
   const given = context.corpus?.samples ?? [];
   const corpus = [...given];
-  const none: PluginInputs = { corpus, explored: [], replayArgs: '' };
+  const none: PluginInputs = { corpus, explored: [], accepted: [], replayArgs: '' };
   if (!context.explore) return none;
   const skipped = (stopped: string): PluginInputs => ({
     ...none,
@@ -182,6 +184,7 @@ export async function pluginInputs(
   return {
     corpus,
     explored: kept,
+    accepted: explored.accepted,
     // The number of iterations, not the time, decides what was kept: the replay names it,
     // unless it is the default's (which stops at the same call whenever it stops early).
     replayArgs:

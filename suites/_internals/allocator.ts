@@ -64,6 +64,14 @@ export function allocCommandsArbitrary(env: CaseEnvironment): fc.Arbitrary<Alloc
     { weight: 4, arbitrary: fc.integer({ min: 17, max: 4096 }) },
     { weight: 2, arbitrary: fc.integer({ min: 4097, max: 256 * 1024 }) },
     { weight: 1, arbitrary: fc.integer({ min: 256 * 1024 + 1, max: largest }) },
+    // Within 16 bytes of a whole number of pages: an allocator that grows memory by the
+    // pages a size needs and then adds a header ends its block past the memory it grew.
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(fc.integer({ min: 1, max: 16 }), fc.integer({ min: -16, max: 16 }))
+        .map(([pages, delta]) => Math.min(largest, pages * 65536 + delta)),
+    },
   );
   return fc.array(
     fc.oneof(
@@ -88,7 +96,8 @@ export function allocCommandsArbitrary(env: CaseEnvironment): fc.Arbitrary<Alloc
 /**
  * Sequences every run starts with. An allocator that hands out the heap top for alloc(0) without
  * reserving it and files it as a free block on dealloc(ptr, 0) gives the next two small blocks
- * the same bytes, or the next small one bytes of a block allocated after alloc(0).
+ * the same bytes, or the next small one bytes of a block allocated after alloc(0); one that
+ * grows whole pages for a big block and puts a header first ends a one-page block past memory.
  */
 export const ALLOC_EXAMPLES: readonly AllocCommand[][] = [
   [
@@ -102,6 +111,11 @@ export const ALLOC_EXAMPLES: readonly AllocCommand[][] = [
     { kind: 'alloc', size: 64 },
     { kind: 'free', which: 'oldest' },
     { kind: 'alloc', size: 8 },
+  ],
+  // A page exactly, then more than a page: a block at the end of the memory it grew.
+  [
+    { kind: 'alloc', size: 65536 },
+    { kind: 'alloc', size: 100000 },
   ],
 ];
 

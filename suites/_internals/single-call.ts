@@ -143,8 +143,9 @@ export function singleCallProperty(options: SingleCallOptions): CallProperty<Cal
 /**
  * One case per edge input and capacity (ample unless the rule says): at the default
  * placement, or with the input ending at the end of memory when the rule places it there (a
- * read past its last byte traps there, where elsewhere it reads the host's other bytes
- * unseen). None for a params struct; an input that names its rules only in those.
+ * read past its last byte traps there, where elsewhere it reads the host's other bytes unseen),
+ * or at the default placement and then with the output at the end when the rule places that
+ * there (a write that runs on until it traps proves nothing elsewhere). None for a params struct; an input that names its rules only in those.
  */
 export function edgeCallCases(
   shape: CallShape,
@@ -154,16 +155,22 @@ export function edgeCallCases(
   capacities: readonly CapacityChoice[] = [{ kind: 'ample' }],
 ): CallCase[] {
   if (shape.params) return [];
-  const layout: LayoutKind =
+  const placed: LayoutKind[] =
     layouts === 'aligned'
-      ? DEFAULT_PLACEMENT.layout
+      ? [DEFAULT_PLACEMENT.layout]
       : layouts.includes('input-at-end')
-        ? 'input-at-end'
-        : layouts[0]!;
-  const placement = { ...DEFAULT_PLACEMENT, layout };
-  return edgeInputsFor(env, ruleId).flatMap((input) =>
-    capacities.map((capacity) => ({ input, placement, capacity })),
-  );
+        ? ['input-at-end']
+        : layouts.includes('output-at-end') && layouts[0] !== 'output-at-end'
+          ? // Apart first, where a stray write shows as the bytes it changed; at the end next,
+            // where one that runs on until it traps still proves itself.
+            [layouts[0]!, 'output-at-end']
+          : [layouts[0]!];
+  return placed.flatMap((layout) => {
+    const placement = { ...DEFAULT_PLACEMENT, layout };
+    return edgeInputsFor(env, ruleId).flatMap((input) =>
+      capacities.map((capacity) => ({ input, placement, capacity })),
+    );
+  });
 }
 
 /** Edge inputs one element short of their output: an output that outgrows the room it checked. */

@@ -5,7 +5,10 @@ import type { CallShape } from '../../src/abi/call-shape.js';
 import { describeCase } from '../../src/abi/describe-call.js';
 import { defineCheck } from '../../src/check/define-check.js';
 import type { PluginInstance } from '../../src/host/plugin-instance.js';
-import { callCaseArbitrary } from '../../src/property/arbitraries/call-case.js';
+import {
+  callCaseArbitrary,
+  type CaseEnvironment,
+} from '../../src/property/arbitraries/call-case.js';
 import { OK, checkCallProperty, type CaseVerdict } from '../../src/property/call-property.js';
 import type { PluginSession } from '../../src/property/session.js';
 import {
@@ -60,7 +63,7 @@ function collidingVariants(base: CallCase, headerSizes: readonly number[]): Call
   const prefix = input.subarray(0, Math.ceil(input.length / 2));
   return [
     ...sameHeader,
-    ...[sameLength, sameFirstByte, swapFirstPair(input), prefix]
+    ...[sameLength, sameFirstByte, swapFirstPair(input), shortenLongestWord(input), prefix]
       .filter((bytes) => Buffer.compare(bytes, input) !== 0)
       .map((bytes) => ({ ...base, input: bytes })),
   ];
@@ -84,43 +87,110 @@ function swapFirstPair(input: Uint8Array): Uint8Array {
   return input;
 }
 
+const isLetter = (byte: number): boolean => (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7a;
+
+/**
+ * The input with its longest run of ASCII letters cut to half its length ("pineapple-large,12"
+ * -> "pinea-large,12"): the same format with a shorter field where a longer one was, so a
+ * record or scratch buffer the plugin fills without clearing shows the earlier field's tail.
+ */
+function shortenLongestWord(input: Uint8Array): Uint8Array {
+  let best = { start: 0, length: 0 };
+  for (let i = 0; i < input.length;) {
+    if (!isLetter(input[i]!)) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < input.length && isLetter(input[end]!)) end++;
+    if (end - i > best.length) best = { start: i, length: end - i };
+    i = end;
+  }
+  if (best.length < 2) return input;
+  const keep = best.start + Math.ceil(best.length / 2);
+  const cut = best.start + best.length;
+  const out = new Uint8Array(input.length - (cut - keep));
+  out.set(input.subarray(0, keep));
+  out.set(input.subarray(cut), keep);
+  return out;
+}
+
 /** The class rotateClass moves a byte within (its first byte: a, A or 0); none for the rest. */
 const classOf = (byte: number): number | undefined =>
   rotateClass(byte) === byte ? undefined : byte >= 0x61 ? 0x61 : byte >= 0x41 ? 0x41 : 0x30;
 
-function historyArbitrary(shape: CallShape, env: Parameters<typeof callCaseArbitrary>[1]) {
+/** A case of the input with room to spare, placed as usual: a history is about order, not room. */
+const ample = (input: Uint8Array): CallCase => ({
+  input,
+  placement: DEFAULT_PLACEMENT,
+  capacity: { kind: 'ample' },
+});
+
+/**
+ * Inputs the export likely takes: the author's samples, then those exploration saw `process`
+ * accept (those that reached new code first). A plugin with a narrow format rejects most
+ * generated inputs, and two rejections compare equal whatever state the plugin is in.
+ */
+function acceptedInputs(shape: CallShape, env: CaseEnvironment): Uint8Array[] {
+  if (shape.params) return [];
+  return [...(env.corpus ?? []), ...(shape.exportName === 'process' ? (env.accepted ?? []) : [])];
+}
+
+function historyArbitrary(shape: CallShape, env: CaseEnvironment) {
   const headerSizes =
     shape.exportName === 'process' ? env.processInputs.map(({ header }) => header.size) : [];
-  const one = callCaseArbitrary(shape, env, ['apart']).map((c) => ({
+  const generated = callCaseArbitrary(shape, env, ['apart']).map((c) => ({
     ...c,
     placement: DEFAULT_PLACEMENT,
     capacity: { kind: 'ample' as const },
   }));
+  const accepted = acceptedInputs(shape, env).map(ample);
+  const anAccepted = fc.nat().map((index) => accepted[index % accepted.length]!);
+  // Half the inputs are ones the plugin accepts, when any are known.
+  const one = accepted.length > 0 ? fc.oneof(generated, anAccepted) : generated;
   // The spec's edge inputs as a history's first input: a lone escape, an unclosed nesting,
   // a cut-off string leave a parser's state where the next, ordinary call trips on it.
   const edges = shape.params ? [] : edgeInputsFor(env, 'ZC-CALL-013');
-  const edge = (index: number): CallCase => ({
-    input: edges[index % edges.length]!,
-    placement: DEFAULT_PLACEMENT,
-    capacity: { kind: 'ample' },
-  });
+  const edge = (index: number): CallCase => ample(edges[index % edges.length]!);
   // Half the histories are of colliding variants: a cache shows only when a variant follows
-  // the input it collides with.
+  // the input it collides with. With accepted inputs, a third are two of them and the
+  // variants of the first: a scratch record a longer input filled, read after a shorter one.
   const kind = fc.oneof(
     { weight: 1, arbitrary: fc.constant('independent' as const) },
     { weight: 2, arbitrary: fc.constant('colliding' as const) },
     ...(edges.length > 0 ? [{ weight: 1, arbitrary: fc.constant('after-edge' as const) }] : []),
+    ...(accepted.length > 0 ? [{ weight: 2, arbitrary: fc.constant('accepted' as const) }] : []),
   );
   return fc
-    .tuple(one, one, kind, fc.nat())
-    .map(([a, b, kind, edgeIndex]) => {
-      if (kind === 'independent') return [a, b];
-      if (kind === 'after-edge') return [edge(edgeIndex), a, b];
-      const smaller = smallerCase(a, shape, env);
-      const variants = [...(smaller ? [smaller] : []), ...collidingVariants(a, headerSizes)];
-      return distinctInputs([a, ...variants]).slice(0, 5);
+    .tuple(
+      one,
+      one,
+      kind,
+      fc.nat(),
+      accepted.length > 0 ? fc.tuple(anAccepted, anAccepted) : fc.constant(undefined),
+    )
+    .map(([a, b, kind, edgeIndex, acceptedPair]) => {
+      // Every other kind ends with a call the plugin accepts, when one is known: what a
+      // rejected call left behind (a quote state, a depth) shows only in a call that gets
+      // past the input check.
+      const probe = kind !== 'accepted' ? acceptedPair?.[0] : undefined;
+      const withProbe = (pool: CallCase[]) => {
+        const distinct = distinctInputs(probe ? [...pool, probe] : pool);
+        const last = probe ? distinct.findIndex((c) => c === probe) : -1;
+        return { pool: distinct, last: last >= 0 ? last : undefined };
+      };
+      if (kind === 'independent') return withProbe([a, b]);
+      if (kind === 'after-edge') return withProbe([edge(edgeIndex), a, b]);
+      const [first, second] = kind === 'accepted' && acceptedPair ? acceptedPair : [a, undefined];
+      const smaller = smallerCase(first, shape, env);
+      const variants = [
+        ...(second ? [second] : []),
+        ...(smaller ? [smaller] : []),
+        ...collidingVariants(first, headerSizes),
+      ];
+      return withProbe(distinctInputs([first, ...variants]).slice(0, 6));
     })
-    .chain((pool) =>
+    .chain(({ pool, last }) =>
       fc
         .array(
           fc.oneof(
@@ -132,10 +202,58 @@ function historyArbitrary(shape: CallShape, env: Parameters<typeof callCaseArbit
             },
             { weight: 1, arbitrary: fc.constant({ kind: 'reload' as const }) },
           ),
-          { minLength: 2, maxLength: 8 },
+          // With the accepted call at the end, one call before it is a history.
+          { minLength: last === undefined ? 2 : 1, maxLength: 8 },
         )
-        .map((steps): History => ({ pool, steps })),
+        .map((steps): History => ({
+          pool,
+          steps: last === undefined ? steps : [...steps, { kind: 'call', index: last }],
+        })),
     );
+}
+
+/** How many different ASCII punctuation bytes an input holds: brackets, quotes, separators. */
+function punctuationKinds(input: Uint8Array): number {
+  const kinds = new Set<number>();
+  for (const byte of input) {
+    if (byte > 0x20 && byte < 0x7f && !isLetter(byte) && (byte < 0x30 || byte > 0x39)) {
+      kinds.add(byte);
+    }
+  }
+  return kinds.size;
+}
+
+/**
+ * The accepted inputs a history after an edge input ends with: the first known (the author's
+ * first sample, or the first that reached new code), the one with the most kinds of
+ * punctuation (the most structure: nesting, quoting, fields) and the longest; longest first,
+ * so that each later one is shorter than the one before (a tail left by a longer call shows).
+ */
+function probesAfterEdge(known: readonly Uint8Array[]): CallCase[] {
+  if (known.length === 0) return [];
+  const most = (score: (input: Uint8Array) => number): Uint8Array =>
+    known.reduce((best, input) => (score(input) > score(best) ? input : best));
+  const chosen = distinctInputs(
+    [known[0]!, most(punctuationKinds), most((input) => input.length)].map(ample),
+  );
+  return chosen.sort((x, y) => y.input.length - x.input.length);
+}
+
+/**
+ * Run before the generated histories: every edge input, then accepted inputs, then the edge
+ * input again, on one instance. A write past a static array, a parser state left mid-escape, shows only in the
+ * calls after the one that caused it, and only in a call the plugin accepts.
+ */
+function edgeThenAccepted(shape: CallShape, env: CaseEnvironment): History[] {
+  const probes = probesAfterEdge(acceptedInputs(shape, env));
+  if (probes.length === 0) return [];
+  return edgeInputsFor(env, 'ZC-CALL-013').map((input) => {
+    const pool = distinctInputs([ample(input), ...probes]);
+    // The edge input again at the end: its own result after the others (a heap that took the
+    // host's pages, a table it filled) must still be what it was on a fresh instance.
+    const steps = [...pool.keys(), 0].map((index) => ({ kind: 'call' as const, index }));
+    return { pool, steps };
+  });
 }
 
 /** The pool without repeats (two variants can come out the same): each choice a new input. */
@@ -149,7 +267,11 @@ function distinctInputs(pool: CallCase[]): CallCase[] {
 const label = (index: number): string => String.fromCharCode(65 + index);
 
 function describeHistory(history: History): string {
-  const inputs = history.pool.map((c, i) => `${label(i)} = ${describeCase(c, undefined)}`);
+  // Only the inputs the steps call: a shrunk history leaves some of its pool unused.
+  const called = new Set(history.steps.map((step) => (step.kind === 'call' ? step.index : -1)));
+  const inputs = history.pool.flatMap((c, i) =>
+    called.has(i) ? [`${label(i)} = ${describeCase(c, undefined)}`] : [],
+  );
   const steps = history.steps.map((step) =>
     step.kind === 'reload' ? 'reload' : label(step.index),
   );
@@ -169,6 +291,7 @@ export default defineCheck('ZC-CALL-013', (ctx) =>
   checkCallProperty<History>(ctx, {
     runs: (configured) => Math.max(10, configured),
     arbitrary: historyArbitrary,
+    examples: edgeThenAccepted,
     check: (session, shape, history, env): CaseVerdict => {
       const oracle = new Map<number, CallResult>();
       const run = (plugin: PluginInstance, testCase: CallCase): CallResult =>
@@ -178,18 +301,24 @@ export default defineCheck('ZC-CALL-013', (ctx) =>
           plugin.lastCall,
         );
       let shared = session.fresh();
+      // Until its first call, the shared instance is a fresh one: that call is its own oracle.
+      let sharedIsFresh = true;
       const done: string[] = [];
       for (const step of history.steps) {
         if (step.kind === 'reload') {
           if (shared.hasFunction('cleanup')) shared.call('cleanup');
           shared = session.fresh();
+          sharedIsFresh = true;
           done.push('reload');
           continue;
         }
         const testCase = history.pool[step.index]!;
         const got = run(shared, testCase);
-        const want = oracle.get(step.index) ?? run(freshFor(session), testCase);
+        const known = oracle.get(step.index) ?? freshResults(session).get(testCase);
+        const want = known ?? (sharedIsFresh ? got : run(freshFor(session), testCase));
+        sharedIsFresh = false;
         oracle.set(step.index, want);
+        freshResults(session).set(testCase, want);
         if (got.code === undefined || want.code === undefined) {
           return { kind: 'inconclusive', why: 'a call did not return' };
         }
@@ -212,6 +341,19 @@ export default defineCheck('ZC-CALL-013', (ctx) =>
     describe: (_shape, history) => describeHistory(history),
   }),
 );
+
+/**
+ * Fresh-instance results by case, for one session (one export's run): the accepted inputs
+ * and edge inputs many histories share get their oracle once. The host is deterministic, so
+ * a fresh instance gives the same result every time (a clock read is flagged either way).
+ */
+const freshResultsBySession = new WeakMap<PluginSession, WeakMap<CallCase, CallResult>>();
+
+function freshResults(session: PluginSession): WeakMap<CallCase, CallResult> {
+  let results = freshResultsBySession.get(session);
+  if (!results) freshResultsBySession.set(session, (results = new WeakMap()));
+  return results;
+}
 
 /** The oracle's own instance: a fresh one for every distinct input. */
 const freshFor = (session: PluginSession): PluginInstance => session.fresh();

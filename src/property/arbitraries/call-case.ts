@@ -32,10 +32,29 @@ export interface CaseEnvironment {
   /** Inputs the coverage-guided exploration kept: they and their mutants get a third. */
   explored?: readonly Uint8Array[];
   /**
+   * Inputs the exploration saw `process` accept, each of its own length: what a rule that
+   * needs an accepted input (a history after an edge input) starts from.
+   */
+  accepted?: readonly Uint8Array[];
+  /**
    * The spec's edge inputs within maxInputBytes: run first by the single-call rules (those
    * with `rules` only by the rules named).
    */
   edgeInputs?: ReadonlyArray<{ bytes: Uint8Array; rules?: readonly string[] }>;
+}
+
+/**
+ * What exploration found for this export: the inputs it kept (new blocks) and, for `process`
+ * (the export it explores), those it saw accepted that it did not keep, mutated like the rest.
+ * A narrow format's few accepted inputs are the ones its checks past the input check need.
+ */
+function exploredFor(shape: CallShape, env: CaseEnvironment): Uint8Array[] {
+  const kept = env.explored ?? [];
+  if (shape.exportName !== 'process' || !env.accepted?.length) return [...kept];
+  const more = env.accepted.filter(
+    (input) => !kept.some((other) => Buffer.compare(other, input) === 0),
+  );
+  return [...kept, ...more];
 }
 
 /** A profile's `process` input: a header struct, then the payload its fields size. */
@@ -137,7 +156,7 @@ function buildCallCaseArbitrary(
   const input = reducibleBytes(
     withCorpus(
       base,
-      { dictionary: env.dictionary, corpus: env.corpus ?? [], explored: env.explored ?? [] },
+      { dictionary: env.dictionary, corpus: env.corpus ?? [], explored: exploredFor(shape, env) },
       env.maxInputBytes,
     ),
   );

@@ -7,7 +7,11 @@ import {
   bitCount,
   instrumentCoverage,
 } from '../../../src/explore/coverage.js';
-import { exploreLoop, type ExploreTarget } from '../../../src/explore/explore-loop.js';
+import {
+  MAX_ACCEPTED,
+  exploreLoop,
+  type ExploreTarget,
+} from '../../../src/explore/explore-loop.js';
 import { exploreModule, type ExploreModuleOptions } from '../../../src/explore/explore-module.js';
 import { headerPlugin } from '../../helpers/gated-plugins.js';
 import { wat } from '../../helpers/wat.js';
@@ -130,6 +134,29 @@ describe('the exploration loop', () => {
     expect(again.kept).toEqual(other.kept);
   });
 
+  /** zTarget, accepting only inputs that start with 'z': a narrow format. */
+  const acceptsZ = (): ExploreTarget => {
+    const z = zTarget();
+    return {
+      run: (input, iteration) => ({ ...z.run(input, iteration), accepted: input[0] === 0x7a }),
+    };
+  };
+
+  it('remembers accepted inputs: those that reached new blocks first, then one per new length', () => {
+    const result = exploreLoop(acceptsZ(), { ...options, budget: { iterations: 3000 } });
+    const { accepted } = result;
+    expect(accepted.length).toBeGreaterThan(1);
+    expect(accepted.length).toBeLessThanOrEqual(MAX_ACCEPTED);
+    expect(accepted.every((input) => input[0] === 0x7a)).toBe(true);
+    // The first ones are kept inputs (new blocks), in the order found.
+    const keptAccepted = result.kept.filter((input) => input[0] === 0x7a);
+    expect(accepted.slice(0, keptAccepted.length)).toEqual(keptAccepted.slice(0, MAX_ACCEPTED));
+    const rest = accepted.slice(keptAccepted.length).map((input) => input.length);
+    expect(new Set(rest).size).toBe(rest.length);
+    const again = exploreLoop(acceptsZ(), { ...options, budget: { iterations: 3000 } });
+    expect(again.accepted).toEqual(accepted);
+  });
+
   it('ends at a host stop with the input that caused it', () => {
     let calls = 0;
     const result = exploreLoop(
@@ -162,6 +189,9 @@ describe('exploring a module', () => {
   it('gets past a 16-byte header compared byte by byte, one new block per byte', async () => {
     const result = await exploreModule(bytes, moduleOptions(20_000));
     expect(result.kept.some(startsWithHeader)).toBe(true);
+    // The plugin accepts only inputs past its header; exploration saw some.
+    expect(result.accepted.length).toBeGreaterThan(0);
+    expect(result.accepted.every(startsWithHeader)).toBe(true);
     expect(result.blocksReached).toBeGreaterThan(HEADER.length);
     expect(result.blocksReached).toBeLessThanOrEqual(result.blocks);
     expect(result.stopped).toBeUndefined();

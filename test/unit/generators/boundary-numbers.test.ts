@@ -1,5 +1,5 @@
 // Numbers at integer edges written into inputs: a count whose product with what follows it
-// wraps in 32 bits, and the fixed edges of 16, 31, 32 and 64 bits.
+// wraps in 32 bits, the fixed edges of 16, 31, 32 and 64 bits, and the negative minimums.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { boundaryValues, withBoundaryNumber } from '../../../src/generators/boundary-numbers.js';
@@ -18,7 +18,7 @@ describe('boundary numbers', () => {
       expect(wrapping.length, `following ${following}`).toBeGreaterThan(0);
     }
     expect(boundaryValues(3)).toEqual(
-      expect.arrayContaining([2n ** 31n - 1n, 2n ** 32n, 2n ** 64n]),
+      expect.arrayContaining([2n ** 31n - 1n, 2n ** 32n, 2n ** 64n, -(2n ** 31n), -(2n ** 63n)]),
     );
   });
 
@@ -29,7 +29,7 @@ describe('boundary numbers', () => {
         numRuns: 300,
       })
       .map(text);
-    expect(inputs.every((input) => /^[0-9]+\*abcde$/.test(input))).toBe(true);
+    expect(inputs.every((input) => /^-?[0-9]+\*abcde$/.test(input))).toBe(true);
     // 858993460 * 5 = 2^32 + 4: the count that wraps to 4 bytes.
     expect(inputs).toContain('858993460*abcde');
   });

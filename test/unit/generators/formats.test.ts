@@ -20,6 +20,7 @@ import {
   utf8CharArbitrary,
   utf8WidthsArbitrary,
   wordsArbitrary,
+  plainRecordsArbitrary,
 } from '../../../src/generators/formats.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -110,6 +111,22 @@ describe('number shapes', () => {
   it('shrink to "0"', () => {
     expect(simplest(digitsArbitrary())).toBe('0');
     expect(simplest(numberArbitrary())).toBe('0');
+  });
+});
+
+describe('plain records', () => {
+  it('are lines of the same field count, one delimiter, fields never quoted or empty', () => {
+    const docs = fc.sample(plainRecordsArbitrary(), { seed: 4, numRuns: 300 });
+    for (const doc of docs) {
+      expect(doc).not.toMatch(/"/);
+      const lines = doc.replace(/\r?\n$/, '').split(/\r?\n/);
+      const delimiter = [',', ';', '\t', '|', ' '].find((d) => lines[0]!.includes(d));
+      const widths = lines.map((line) => (delimiter ? line.split(delimiter) : [line]));
+      expect(new Set(widths.map((fields) => fields.length)).size).toBe(1);
+      for (const field of widths.flat()) expect(field).toMatch(/^([A-Za-z0-9]+|[0-9]+\.[0-9]{2})$/);
+    }
+    // Columns keep their type: a word column, then number columns, comma-separated.
+    expect(docs.some((doc) => /^([a-z][A-Za-z0-9]*,[0-9.]+,[0-9.]+\r?\n){2}/.test(doc))).toBe(true);
   });
 });
 

@@ -18,7 +18,7 @@ describe('the default input mix', () => {
     expect(shaped / (genericTotal + shaped)).toBeCloseTo(0.56, 2);
     expect(corpusFactor).toBe(2);
     expect(exploredFactor).toBe(1);
-    expect(Object.values(FORMAT_WEIGHTS).reduce((sum, weight) => sum + weight, 0)).toBe(28);
+    expect(Object.values(FORMAT_WEIGHTS).reduce((sum, weight) => sum + weight, 0)).toBe(31);
   });
 
   it('has every family: digits, JSON, CSV, lines, key=value, INI, templates, base64, frames, runs, text, bytes', () => {

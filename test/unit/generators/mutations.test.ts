@@ -85,6 +85,16 @@ describe('applyMutation', () => {
     expect(apply('abcdefgh', { kind: 'token', token: 0, at: 1, overwrite: true })).toBe('aTOKENgh');
   });
 
+  it('breaks a line: LF, CRLF or a lone CR inserted, or every LF made CRLF', () => {
+    expect(apply('QUJDREVG', { kind: 'lineBreak', at: 4, style: 0 })).toBe('QUJD\nREVG');
+    expect(apply('QUJDREVG', { kind: 'lineBreak', at: 4, style: 1 })).toBe('QUJD\r\nREVG');
+    expect(apply('ab', { kind: 'lineBreak', at: 7, style: 2 })).toBe('a\rb');
+    expect(apply('a\nb\r\nc\n', { kind: 'lineBreak', at: 0, style: 3 })).toBe('a\r\nb\r\nc\r\n');
+    // No LF to make CRLF: one CRLF goes in instead.
+    expect(apply('ab', { kind: 'lineBreak', at: 1, style: 3 })).toBe('a\r\nb');
+    expect(apply('', { kind: 'lineBreak', at: 5, style: 0 })).toBe('\n');
+  });
+
   it('leaves an empty input alone where there is nothing to change, and keeps to the budget', () => {
     for (const mutation of [
       { kind: 'flip', at: 3, bit: 1 },
@@ -105,6 +115,7 @@ describe('applyMutation', () => {
       'flip',
       'interesting',
       'length',
+      'lineBreak',
       'repeat',
       'splice',
       'token',

@@ -40,10 +40,11 @@ describe('the allocator model (ZC-ALLOC-001..003)', () => {
     expect(freeIndex('newest', 1)).toBe(0);
   });
 
-  it('starts every run with alloc(0) handed back before small blocks are asked for', () => {
+  it('starts every run with alloc(0) handed back before small blocks, then a page and more', () => {
     expect(ALLOC_EXAMPLES.map(describeCommands)).toEqual([
       'alloc(0), dealloc(newest block), alloc(8), alloc(8)',
       'alloc(0), alloc(64), dealloc(oldest block), alloc(8)',
+      'alloc(65536), alloc(100000)',
     ]);
   });
 });
