@@ -43,6 +43,10 @@ const plugins = manifests.flatMap(
     JSON.parse(readFileSync(join(ROOT, 'reference-plugins', path), 'utf8')) as FieldPlugin[],
 );
 
+// A safety net, not a claim about speed: a plugin whose calls hang (each stopped at its CPU
+// deadline, then a new worker) takes a minute or more on a machine with every core busy.
+const PLUGIN_TIMEOUT_MS = 300_000;
+
 const failing = (report: PluginReport): string[] =>
   report.results
     .filter((result) => result.status === 'fail' || result.status === 'error')
@@ -72,6 +76,7 @@ describe('field plugins', () => {
       }
       expect(report.verdict).toBe('pass');
     },
+    PLUGIN_TIMEOUT_MS,
   );
 
   it.each(buggy.filter((plugin) => !plugin.escapes).map((p) => [p.name, p] as const))(
@@ -80,6 +85,7 @@ describe('field plugins', () => {
       const report = await check(plugin, plugin.strictOnly ?? false);
       expect(report.verdict, `${plugin.bug}\n${failing(report).join('\n')}`).toBe('fail');
     },
+    PLUGIN_TIMEOUT_MS,
   );
 
   it.each(buggy.filter((plugin) => plugin.escapes).map((p) => [p.name, p] as const))(
@@ -95,5 +101,6 @@ describe('field plugins', () => {
       const unexpected = failing(report).filter((line) => !allowed.includes(line.split(':')[0]!));
       expect(unexpected).toEqual([]);
     },
+    PLUGIN_TIMEOUT_MS,
   );
 });

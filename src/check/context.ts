@@ -21,6 +21,8 @@ export interface PropertySettings {
   explored?: readonly Uint8Array[];
   /** Inputs the exploration saw `process` accept: at most 32, each of its own length. */
   accepted?: readonly Uint8Array[];
+  /** Inputs that trapped `process` during exploration: at most 8. */
+  trapped?: readonly Uint8Array[];
   /**
    * --time: this rule's share of the run's time budget. Its property keeps making cases until
    * the share is spent, and runs at least `runs` cases whatever the clock says.

@@ -30,6 +30,8 @@ export const MAX_KEPT = 256;
  * runs one after the spec's edge inputs and pairs them in its histories).
  */
 export const MAX_ACCEPTED = 32;
+/** Trapping inputs it remembers at most. */
+export const MAX_TRAPPED = 8;
 /** Generated inputs the loop starts from, besides the corpus and the dictionary. */
 const GENERATED = 128;
 
@@ -38,6 +40,8 @@ export interface RunOutcome {
   fresh: number;
   /** Whether the call returned 0 with some output. */
   accepted?: boolean;
+  /** Whether the call trapped. */
+  trapped?: boolean;
   /** Set when the host stopped the call (memory, log flood): the loop keeps it and ends. */
   stopped?: string;
 }
@@ -80,6 +84,11 @@ export interface ExploreLoopResult {
    * had before, each in the order found; at most MAX_ACCEPTED.
    */
   accepted: Uint8Array[];
+  /**
+   * Inputs that trapped and reached new blocks, in the order found (MAX_TRAPPED at most): the
+   * rules run them first, so that a trap exploration saw does not wait on the generators.
+   */
+  trapped: Uint8Array[];
   /** Why the loop ended before its budget, if it did. */
   stopped?: string;
 }
@@ -108,6 +117,7 @@ export function exploreLoop(target: ExploreTarget, options: ExploreLoopOptions):
   const acceptedKept: Uint8Array[] = [];
   const acceptedOther: Uint8Array[] = [];
   const acceptedLengths = new Set<number>();
+  const trapped: Uint8Array[] = [];
   let iterations = 0;
   let stopped: string | undefined;
 
@@ -118,6 +128,7 @@ export function exploreLoop(target: ExploreTarget, options: ExploreLoopOptions):
     const iteration = iterations++;
     // Those that reached new code too come first (they are told as found; the list is in
     // order): they take the plugin's most varied paths, the others only a new length.
+    if (outcome.trapped && outcome.fresh > 0 && trapped.length < MAX_TRAPPED) trapped.push(input);
     if (outcome.accepted && (outcome.fresh > 0 || !acceptedLengths.has(input.length))) {
       acceptedLengths.add(input.length);
       if (outcome.fresh > 0 && acceptedKept.length < MAX_ACCEPTED) acceptedKept.push(input);
@@ -148,6 +159,7 @@ export function exploreLoop(target: ExploreTarget, options: ExploreLoopOptions):
     iterations,
     kept,
     accepted: [...acceptedKept, ...acceptedOther].slice(0, MAX_ACCEPTED),
+    trapped,
     ...(stopped !== undefined ? { stopped } : {}),
   });
 

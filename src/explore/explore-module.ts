@@ -30,6 +30,8 @@ export interface ExploreModuleResult extends ExploreProgress {
   kept: Uint8Array[];
   /** Inputs `process` returned 0 for: at most MAX_ACCEPTED, each of a new length. */
   accepted: Uint8Array[];
+  /** Inputs that trapped and reached new blocks (MAX_TRAPPED at most). */
+  trapped: Uint8Array[];
   stopped?: string;
 }
 
@@ -59,6 +61,7 @@ export async function exploreModule(
     blocksReached: 0,
     kept: [],
     accepted: [],
+    trapped: [],
     stopped,
   });
   const instrumented = instrumentCoverage(bytes);
@@ -127,6 +130,7 @@ export async function exploreModule(
           stopped: `\`process\` trapped on ${MAX_TRAPS_IN_A_ROW} explored inputs in a row: exploration ended there (the call rules report the trap)`,
         };
       }
+      if (instance.poisoned) return { fresh, trapped: true };
       return accepted ? { fresh, accepted } : { fresh };
     },
   };
@@ -146,6 +150,7 @@ export async function exploreModule(
     ...progress(result.iterations),
     kept: result.kept,
     accepted: result.accepted,
+    trapped: result.trapped,
     ...(result.stopped !== undefined ? { stopped: result.stopped } : {}),
   };
 }

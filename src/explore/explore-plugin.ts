@@ -36,6 +36,8 @@ export interface Exploration {
    * two of one length unless they reached new code.
    */
   accepted: Uint8Array[];
+  /** Inputs that trapped and reached new blocks, in the order found. */
+  trapped: Uint8Array[];
   durationMs: number;
   /** Why exploration ended before its budget, if it did. */
   stopped?: string;
@@ -84,13 +86,14 @@ export async function explorePlugin(request: ExploreRequest): Promise<Exploratio
   });
   const durationMs = Math.round(performance.now() - began);
   if (end.kind === 'done' && result) {
-    const { iterations, blocks, blocksReached, accepted, stopped } = result;
+    const { iterations, blocks, blocksReached, accepted, trapped, stopped } = result;
     return {
       iterations,
       blocks,
       blocksReached,
       kept,
       accepted,
+      trapped,
       durationMs,
       ...(stopped !== undefined ? { stopped } : {}),
     };
@@ -120,6 +123,7 @@ export async function explorePlugin(request: ExploreRequest): Promise<Exploratio
     kept,
     // Told only at the end: a stopped exploration has none to give.
     accepted: [],
+    trapped: [],
     durationMs,
     stopped,
   };

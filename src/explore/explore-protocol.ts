@@ -31,5 +31,7 @@ export type ExploreWorkerMessage =
       blocksReached: number;
       /** The accepted inputs it remembered (explore-loop.ts's ExploreLoopResult.accepted). */
       accepted: Uint8Array[];
+      /** The trapping inputs it kept (ExploreLoopResult.trapped). */
+      trapped: Uint8Array[];
       stopped?: string;
     };

@@ -22,13 +22,14 @@ port.once('message', (job: ExploreJob) => {
     onKept: (input, iteration) => post({ type: 'kept', input, iteration }),
     onProgress: (progress) => post({ type: 'progress', ...progress }),
   }).then(
-    ({ iterations, blocks, blocksReached, accepted, stopped }) => {
+    ({ iterations, blocks, blocksReached, accepted, trapped, stopped }) => {
       post({
         type: 'result',
         iterations,
         blocks,
         blocksReached,
         accepted,
+        trapped,
         ...(stopped !== undefined ? { stopped } : {}),
       });
       post({ type: 'zc:done' });

@@ -85,6 +85,7 @@ export function caseEnvironment(ctx: CheckContext): CaseEnvironment {
     ctx.property.corpus,
     ctx.property.explored,
     ctx.property.accepted,
+    ctx.property.trapped,
     ...ctx.spec.profiles.map((profile) => ctx.exportState(profile.export)),
   ];
   let entries = environments.get(ctx.bytes);
@@ -117,6 +118,7 @@ function buildEnvironment(ctx: CheckContext): CaseEnvironment {
     ...(ctx.property.corpus?.length ? { corpus: ctx.property.corpus } : {}),
     ...(ctx.property.explored?.length ? { explored: ctx.property.explored } : {}),
     ...(ctx.property.accepted?.length ? { accepted: ctx.property.accepted } : {}),
+    ...(ctx.property.trapped?.length ? { trapped: ctx.property.trapped } : {}),
   };
 }
 

@@ -410,6 +410,7 @@ export async function runConformance(
         ...(inputs.corpus.length > 0 ? { corpus: inputs.corpus } : {}),
         ...(inputs.explored.length > 0 ? { explored: inputs.explored } : {}),
         ...(inputs.accepted.length > 0 ? { accepted: inputs.accepted } : {}),
+        ...(inputs.trapped.length > 0 ? { trapped: inputs.trapped } : {}),
       },
     });
     if (inputs.exploration) checked.exploration = inputs.exploration;

@@ -93,6 +93,8 @@ export interface PluginInputs {
   explored: Uint8Array[];
   /** Inputs exploration saw `process` accept (explore-loop.ts's MAX_ACCEPTED at most). */
   accepted: Uint8Array[];
+  /** Inputs that trapped `process` during exploration. */
+  trapped: Uint8Array[];
   /** Arguments replay commands need for these samples. */
   replayArgs: string;
   exploration?: ExplorationReport;
@@ -133,7 +135,7 @@ export async function pluginInputs(
 ): Promise<PluginInputs> {
   const given = context.corpus?.samples ?? [];
   const corpus = [...given];
-  const none: PluginInputs = { corpus, explored: [], accepted: [], replayArgs: '' };
+  const none: PluginInputs = { corpus, explored: [], accepted: [], trapped: [], replayArgs: '' };
   if (!context.explore) return none;
   const skipped = (stopped: string): PluginInputs => ({
     ...none,
@@ -185,6 +187,7 @@ export async function pluginInputs(
     corpus,
     explored: kept,
     accepted: explored.accepted,
+    trapped: explored.trapped,
     // The number of iterations, not the time, decides what was kept: the replay names it,
     // unless it is the default's (which stops at the same call whenever it stops early).
     replayArgs:

@@ -42,6 +42,12 @@ export interface SingleCallOptions {
    * rule that forces its capacity runs them too, at these.
    */
   edgeCapacities?: readonly CapacityChoice[];
+  /**
+   * Also run first, as exploration ran them (default placement, ample room), the inputs that
+   * trapped `process` during exploration: a trap it saw is then reported whatever the
+   * generators reach.
+   */
+  exploredTraps?: boolean;
   /** Replace the generated input (e.g. only invalid UTF-8). */
   arbitrary?: (shape: CallShape, env: CaseEnvironment) => fc.Arbitrary<CallCase>;
   alwaysProbe?: boolean;
@@ -89,8 +95,16 @@ export function singleCallProperty(options: SingleCallOptions): CallProperty<Cal
     ...(options.arbitrary || (options.capacity && !options.edgeCapacities)
       ? {}
       : {
-          examples: (shape, env, ruleId) =>
-            edgeCallCases(shape, env, options.layouts, ruleId, options.edgeCapacities),
+          examples: (shape, env, ruleId) => [
+            ...edgeCallCases(shape, env, options.layouts, ruleId, options.edgeCapacities),
+            ...(options.exploredTraps && shape.exportName === 'process'
+              ? (env.trapped ?? []).map((input): CallCase => ({
+                  input,
+                  placement: DEFAULT_PLACEMENT,
+                  capacity: { kind: 'ample' },
+                }))
+              : []),
+          ],
         }),
     check: (session, shape, testCase, env) => {
       // Outputs are copied only if the judge reads them (most judge codes and guards alone),

@@ -11,6 +11,7 @@ export default defineCheck('ZC-CALL-002', (ctx) =>
     ctx,
     singleCallProperty({
       layouts: ['apart', 'output-first', 'adjacent', 'adjacent-reversed', 'input-at-end'],
+      exploredTraps: true,
       judge: ({ main: { outcome } }, { testCase, rerunFresh }) => {
         if (outcome.kind === 'returned') return OK;
         if (outcome.kind !== 'trapped') return inconclusive(outcome);

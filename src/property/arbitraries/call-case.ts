@@ -36,6 +36,8 @@ export interface CaseEnvironment {
    * needs an accepted input (a history after an edge input) starts from.
    */
   accepted?: readonly Uint8Array[];
+  /** Inputs that trapped `process` during exploration: the rule about traps runs them first. */
+  trapped?: readonly Uint8Array[];
   /**
    * The spec's edge inputs within maxInputBytes: run first by the single-call rules (those
    * with `rules` only by the rules named).

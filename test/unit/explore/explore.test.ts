@@ -9,6 +9,7 @@ import {
 } from '../../../src/explore/coverage.js';
 import {
   MAX_ACCEPTED,
+  MAX_TRAPPED,
   exploreLoop,
   type ExploreTarget,
 } from '../../../src/explore/explore-loop.js';
@@ -155,6 +156,18 @@ describe('the exploration loop', () => {
     expect(new Set(rest).size).toBe(rest.length);
     const again = exploreLoop(acceptsZ(), { ...options, budget: { iterations: 3000 } });
     expect(again.accepted).toEqual(accepted);
+  });
+
+  it('remembers the inputs that trapped and reached new blocks, at most MAX_TRAPPED', () => {
+    const z = zTarget();
+    const result = exploreLoop(
+      { run: (input, iteration) => ({ ...z.run(input, iteration), trapped: input[0] === 0x7a }) },
+      { ...options, budget: { iterations: 3000 } },
+    );
+    expect(result.trapped.length).toBeGreaterThan(0);
+    expect(result.trapped.length).toBeLessThanOrEqual(MAX_TRAPPED);
+    expect(result.trapped.every((input) => input[0] === 0x7a)).toBe(true);
+    expect(result.kept).toEqual(expect.arrayContaining(result.trapped));
   });
 
   it('ends at a host stop with the input that caused it', () => {
