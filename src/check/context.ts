@@ -19,7 +19,7 @@ export interface PropertySettings {
   corpus?: readonly Uint8Array[];
   /** Inputs the coverage-guided exploration kept, each within maxInputBytes. */
   explored?: readonly Uint8Array[];
-  /** Inputs the exploration saw `process` accept: at most 32, each of its own length. */
+  /** Inputs the exploration saw `process` accept with output (at most 32). */
   accepted?: readonly Uint8Array[];
   /** Inputs that trapped `process` during exploration: at most 8. */
   trapped?: readonly Uint8Array[];

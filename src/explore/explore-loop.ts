@@ -25,9 +25,10 @@ export const EXPLORE_INPUT_BYTES = 4096;
 /** Inputs kept at most; the loop stops when it has kept this many. */
 export const MAX_KEPT = 256;
 /**
- * Accepted inputs (the call returned 0) it remembers at most, those that reached new code
- * first, then those of a new length: the inputs a plugin with a narrow format takes, for the rules that need one (ZC-CALL-013
- * runs one after the spec's edge inputs and pairs them in its histories).
+ * Accepted inputs (the call returned 0 with output) it remembers at most, those that reached
+ * new code first, then those of a new length: the inputs a plugin with a narrow format takes,
+ * for the rules that need one (ZC-CALL-013 runs them after the spec's edge inputs and pairs
+ * them in its histories).
  */
 export const MAX_ACCEPTED = 32;
 /** Trapping inputs it remembers at most. */
@@ -126,9 +127,9 @@ export function exploreLoop(target: ExploreTarget, options: ExploreLoopOptions):
     if (iterations >= limit || now() >= deadline) return false;
     const outcome = target.run(input, iterations);
     const iteration = iterations++;
-    // Those that reached new code too come first (they are told as found; the list is in
-    // order): they take the plugin's most varied paths, the others only a new length.
     if (outcome.trapped && outcome.fresh > 0 && trapped.length < MAX_TRAPPED) trapped.push(input);
+    // Accepted inputs that reached new code come first: they take the plugin's most varied
+    // paths; the others add only a new length.
     if (outcome.accepted && (outcome.fresh > 0 || !acceptedLengths.has(input.length))) {
       acceptedLengths.add(input.length);
       if (outcome.fresh > 0 && acceptedKept.length < MAX_ACCEPTED) acceptedKept.push(input);

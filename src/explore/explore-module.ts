@@ -28,7 +28,7 @@ export interface ExploreProgress {
 
 export interface ExploreModuleResult extends ExploreProgress {
   kept: Uint8Array[];
-  /** Inputs `process` returned 0 for: at most MAX_ACCEPTED, each of a new length. */
+  /** Inputs `process` accepted with output (ExploreLoopResult.accepted). */
   accepted: Uint8Array[];
   /** Inputs that trapped and reached new blocks (MAX_TRAPPED at most). */
   trapped: Uint8Array[];

@@ -32,8 +32,8 @@ export interface Exploration {
   /** Inputs that reached new blocks, in the order found. */
   kept: Uint8Array[];
   /**
-   * Inputs `process` accepted (returned 0 for), in the order found: at most MAX_ACCEPTED, no
-   * two of one length unless they reached new code.
+   * Inputs `process` accepted with output: those that reached new code, then one per new
+   * length (ExploreLoopResult.accepted).
    */
   accepted: Uint8Array[];
   /** Inputs that trapped and reached new blocks, in the order found. */

@@ -151,7 +151,9 @@ function historyArbitrary(shape: CallShape, env: CaseEnvironment) {
   // The spec's edge inputs as a history's first input: a lone escape, an unclosed nesting,
   // a cut-off string leave a parser's state where the next, ordinary call trips on it.
   const edges = shape.params ? [] : edgeInputsFor(env, 'ZC-CALL-013');
-  const edge = (index: number): CallCase => ample(edges[index % edges.length]!);
+  // One case per edge input, shared by every history: its fresh result is computed once.
+  const edgeCases = edges.map(ample);
+  const edge = (index: number): CallCase => edgeCases[index % edgeCases.length]!;
   // Half the histories are of colliding variants: a cache shows only when a variant follows
   // the input it collides with. With accepted inputs, a third are two of them and the
   // variants of the first: a scratch record a longer input filled, read after a shorter one.
@@ -241,8 +243,8 @@ function probesAfterEdge(known: readonly Uint8Array[]): CallCase[] {
 
 /**
  * Run before the generated histories: every edge input, then accepted inputs, then the edge
- * input again, on one instance. A write past a static array, a parser state left mid-escape, shows only in the
- * calls after the one that caused it, and only in a call the plugin accepts.
+ * input again, on one instance. A write past a static array, a parser state left mid-escape,
+ * shows only in the calls after the one that caused it, and only in a call the plugin accepts.
  */
 function edgeThenAccepted(shape: CallShape, env: CaseEnvironment): History[] {
   const probes = probesAfterEdge(acceptedInputs(shape, env));
@@ -293,7 +295,6 @@ export default defineCheck('ZC-CALL-013', (ctx) =>
     arbitrary: historyArbitrary,
     examples: edgeThenAccepted,
     check: (session, shape, history, env): CaseVerdict => {
-      const oracle = new Map<number, CallResult>();
       const run = (plugin: PluginInstance, testCase: CallCase): CallResult =>
         callResultOf(
           runCallCase(plugin, shape, testCase, env.maxInputBytes),
@@ -314,11 +315,11 @@ export default defineCheck('ZC-CALL-013', (ctx) =>
         }
         const testCase = history.pool[step.index]!;
         const got = run(shared, testCase);
-        const known = oracle.get(step.index) ?? freshResults(session).get(testCase);
-        const want = known ?? (sharedIsFresh ? got : run(freshFor(session), testCase));
+        const fresh = freshResults(session);
+        const want =
+          fresh.get(testCase) ?? (sharedIsFresh ? got : run(freshFor(session), testCase));
         sharedIsFresh = false;
-        oracle.set(step.index, want);
-        freshResults(session).set(testCase, want);
+        fresh.set(testCase, want);
         if (got.code === undefined || want.code === undefined) {
           return { kind: 'inconclusive', why: 'a call did not return' };
         }
@@ -343,8 +344,8 @@ export default defineCheck('ZC-CALL-013', (ctx) =>
 );
 
 /**
- * Fresh-instance results by case, for one session (one export's run): the accepted inputs
- * and edge inputs many histories share get their oracle once. The host is deterministic, so
+ * Fresh-instance results by case, for one session (one export's run): the oracle. The
+ * accepted and edge inputs many histories share get theirs once. The host is deterministic, so
  * a fresh instance gives the same result every time (a clock read is flagged either way).
  */
 const freshResultsBySession = new WeakMap<PluginSession, WeakMap<CallCase, CallResult>>();

@@ -32,8 +32,8 @@ export interface CaseEnvironment {
   /** Inputs the coverage-guided exploration kept: they and their mutants get a third. */
   explored?: readonly Uint8Array[];
   /**
-   * Inputs the exploration saw `process` accept, each of its own length: what a rule that
-   * needs an accepted input (a history after an edge input) starts from.
+   * Inputs the exploration saw `process` accept with output: what a rule that needs an
+   * accepted input (a history after an edge input) starts from.
    */
   accepted?: readonly Uint8Array[];
   /** Inputs that trapped `process` during exploration: the rule about traps runs them first. */
