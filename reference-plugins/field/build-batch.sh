@@ -9,7 +9,7 @@ here="$(cd "$1" && pwd)"
 wat2wasm="$field/../../node_modules/.bin/wat2wasm"
 asc="$field/assemblyscript/node_modules/.bin/asc"
 cd "$here/src"; mkdir -p ../dist
-for f in *.c; do n=${f%.c}
+for f in *.c; do [ -e "$f" ] || continue; n=${f%.c}
   clang-14 --target=wasm32-wasi --sysroot=/usr -O2 -mexec-model=reactor -nostartfiles -Wl,--no-entry \
     -Wl,--export=process -Wl,--export=plugin_info -Wl,--export-if-defined=plugin_version \
     -Wl,--export-if-defined=init -Wl,--export-if-defined=cleanup -Wl,--export-if-defined=alloc \

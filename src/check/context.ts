@@ -1,3 +1,4 @@
+import type { WorkMeter } from '../host/work-meter.js';
 import type { PluginSetup } from '../host/lifecycle.js';
 import type { PluginModule } from '../host/plugin-module.js';
 import type { Determinism } from '../host/wasi-preview1.js';
@@ -33,6 +34,15 @@ export interface PropertySettings {
 export type ExportState = 'ok' | 'missing' | 'wrong-kind' | 'wrong-signature';
 
 /** Everything a check may ask about the plugin under test and the run it is part of. */
+/** How a check's instance is started. */
+export interface StartOptions {
+  /** Run `init` (default true); false leaves it to the check (the lifecycle rules). */
+  runInit?: boolean;
+  determinism?: Partial<Determinism>;
+  /** Adds up the work of the instance's calls: a property rule's budget (src/host/work-meter.ts). */
+  work?: WorkMeter;
+}
+
 export interface CheckContext {
   readonly spec: SpecIndex;
   readonly rule: Rule;
@@ -46,7 +56,7 @@ export interface CheckContext {
   /** Whether an export exists with the spec's kind and signature. */
   exportState(name: string): ExportState;
   /** A new instance through `_initialize` and (unless told otherwise) `init`. */
-  startPlugin(options?: { runInit?: boolean; determinism?: Partial<Determinism> }): PluginSetup;
+  startPlugin(options?: StartOptions): PluginSetup;
   /**
    * An instance of another module (a declared `inverse`) on the same host: same determinism,
    * limits and call watch, so a companion that hangs or bombs is stopped like the plugin.

@@ -2,12 +2,18 @@ import type { CallWatch } from '../host/call-watch.js';
 import type { HostStopRecord } from '../host/plugin-instance.js';
 import { startPlugin, type PluginSetup } from '../host/lifecycle.js';
 import type { PluginModule } from '../host/plugin-module.js';
-import { DEFAULT_CLOCK_START_NS, type Determinism } from '../host/wasi-preview1.js';
+import { DEFAULT_CLOCK_START_NS } from '../host/wasi-preview1.js';
 import type { Rule } from '../spec-model/abi-types.generated.js';
 import type { Limits } from '../spec-model/limits.js';
 import type { SpecIndex } from '../spec-model/spec-index.js';
 import { runCannedExercise, type CannedExercise } from './canned-exercise.js';
-import type { CheckContext, CompileResult, ExportState, PropertySettings } from './context.js';
+import type {
+  CheckContext,
+  CompileResult,
+  ExportState,
+  PropertySettings,
+  StartOptions,
+} from './context.js';
 import { replayCommand } from './replay.js';
 import type { CheckContract } from '../contract/contract.js';
 import { exportStateOf } from './export-state.js';
@@ -76,17 +82,12 @@ export class PluginUnderTest {
     return this.compiled.ok ? exportStateOf(this.compiled.info, this.spec, name) : 'missing';
   }
 
-  startPlugin(
-    options: { runInit?: boolean; determinism?: Partial<Determinism> } = {},
-  ): PluginSetup {
+  startPlugin(options: StartOptions = {}): PluginSetup {
     if (!this.compiled.ok) throw new Error('startPlugin called on a module that did not compile');
     return this.start(this.compiled.plugin, options);
   }
 
-  private start(
-    module: PluginModule,
-    options: { runInit?: boolean; determinism?: Partial<Determinism> },
-  ): PluginSetup {
+  private start(module: PluginModule, options: StartOptions): PluginSetup {
     return startPlugin(
       module,
       {
@@ -100,6 +101,7 @@ export class PluginUnderTest {
         watch: this.watch,
         blockedExports: this.blocked,
         onStop: this.onStop,
+        work: options.work,
       },
       { runInit: options.runInit ?? true },
     );

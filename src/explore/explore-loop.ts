@@ -45,6 +45,8 @@ export interface RunOutcome {
   trapped?: boolean;
   /** Set when the host stopped the call (memory, log flood): the loop keeps it and ends. */
   stopped?: string;
+  /** The call's work (src/wasm/count-work.ts), when the module counts it. */
+  work?: number;
 }
 
 export interface ExploreTarget {
@@ -57,6 +59,11 @@ export interface ExploreBudget {
   iterations?: number;
   /** Stop once this much time has passed. */
   timeMs?: number;
+  /**
+   * Stop once the calls have done this much work (function entries and loop iterations): a
+   * slow plugin's exploration ends at the same input on every machine.
+   */
+  work?: number;
 }
 
 export interface ExploreLoopOptions {
@@ -121,12 +128,15 @@ export function exploreLoop(target: ExploreTarget, options: ExploreLoopOptions):
   const trapped: Uint8Array[] = [];
   let iterations = 0;
   let stopped: string | undefined;
+  const workLimit = options.budget.work ?? Infinity;
+  let work = 0;
 
   /** Runs one input; false once the loop must end. */
   const attempt = (input: Uint8Array, fromCorpus: boolean): boolean => {
-    if (iterations >= limit || now() >= deadline) return false;
+    if (iterations >= limit || work >= workLimit || now() >= deadline) return false;
     const outcome = target.run(input, iterations);
     const iteration = iterations++;
+    work += outcome.work ?? 0;
     if (outcome.trapped && outcome.fresh > 0 && trapped.length < MAX_TRAPPED) trapped.push(input);
     // Accepted inputs that reached new code come first: they take the plugin's most varied
     // paths; the others add only a new length.

@@ -9,6 +9,8 @@ import {
 } from './plugin-module.js';
 import type { ModuleImport } from '../wasm/module-info.js';
 import { MAX_PAGES, WASM_PAGE_BYTES } from '../wasm/page.js';
+import { WORK_EXPORT } from '../wasm/count-work.js';
+import type { WorkMeter } from './work-meter.js';
 import {
   HostStop,
   IMPORT_HINTS,
@@ -45,6 +47,8 @@ export interface InstanceOptions {
   blockedExports?: ReadonlyMap<string, string> | undefined;
   /** Told of every call the host stops itself, so that the rule that catches it can judge it. */
   onStop?: ((stop: HostStopRecord) => void) | undefined;
+  /** Adds up the work of this instance's calls (with others'), when the module counts work. */
+  work?: WorkMeter | undefined;
 }
 
 export type InstantiateResult =
@@ -173,9 +177,16 @@ export class PluginInstance {
   lastCall: CallStats = { clockReads: 0, randomReads: 0 };
   /** Why this instance must not be called again (a trap or a stop), once it happened. */
   poisoned: string | undefined;
+  /**
+   * The last call's work (function entries and loop iterations), when the module was compiled
+   * with the work counter (src/wasm/count-work.ts); 0 otherwise.
+   */
+  lastCallWork = 0;
   /** Pages the host grew or had the plugin allocate for its own buffers: not the plugin's. */
   private hostPages = 0;
   private readonly guard: GuardGlobals | undefined;
+  private readonly workCounter: WebAssembly.Global | undefined;
+  private workSeen = 0;
   private pendingReads: Array<() => void> = [];
 
   private constructor(
@@ -188,6 +199,10 @@ export class PluginInstance {
   ) {
     this.capture = capture;
     this.guard = guardGlobalsOf(instance);
+    const counter = instance.exports[WORK_EXPORT];
+    this.workCounter = counter instanceof WebAssembly.Global ? counter : undefined;
+    // The start function's work is instantiation's, not the first call's.
+    this.workSeen = this.workCounter ? (this.workCounter.value as number) >>> 0 : 0;
   }
 
   static instantiate(plugin: PluginModule, options: InstanceOptions): InstantiateResult {
@@ -287,6 +302,15 @@ export class PluginInstance {
     return this.invoke(name, args, true);
   }
 
+  /** Reads the work counter after a call: the difference, modulo 2^32 as the counter wraps. */
+  private countWork(): void {
+    if (!this.workCounter) return;
+    const now = (this.workCounter.value as number) >>> 0;
+    this.lastCallWork = (now - this.workSeen) >>> 0;
+    this.workSeen = now;
+    this.options.work?.add(this.lastCallWork);
+  }
+
   /** The budget global: the plugin's own pages plus the host's. */
   private setBudget(unlimited = false): void {
     if (!this.guard) return;
@@ -337,6 +361,7 @@ export class PluginInstance {
         this.hostPages += pagesOf(this.memoryBytes) - pagesBefore;
         this.setBudget();
       }
+      this.countWork();
     }
     return outcome;
   }

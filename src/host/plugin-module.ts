@@ -1,4 +1,5 @@
 import { GUARD_EXPORTS, guardMemoryGrowth } from '../wasm/guard-memory-growth.js';
+import { instrumentWorkCounter } from '../wasm/count-work.js';
 import { readModuleInfo, type ModuleImport } from '../wasm/module-info.js';
 import { MAX_PAGES, WASM_PAGE_BYTES } from '../wasm/page.js';
 
@@ -15,6 +16,12 @@ export interface PluginModule {
   readonly guardFunction: number | undefined;
   /** The module's imports with their types, so that a stub can match what is not offered. */
   readonly imports?: readonly ModuleImport[] | undefined;
+  /**
+   * Whether its instances count their work (src/wasm/count-work.ts). False when asked not to
+   * (the bench times the module as it is) or when the bodies cannot be instrumented: the
+   * checks then run without work budgets, as on a plugin too cheap to reach them.
+   */
+  readonly countsWork?: boolean;
 }
 
 export type PreparedModule = { ok: true; plugin: PluginModule } | { ok: false; message: string };
@@ -23,22 +30,34 @@ export type PreparedModule = { ok: true; plugin: PluginModule } | { ok: false; m
 export const budgetPagesFor = (maxMemoryBytes: number): number =>
   Math.min(MAX_PAGES, Math.floor(maxMemoryBytes / WASM_PAGE_BYTES));
 
-/** Guards and compiles a module that has already passed validation. */
+/**
+ * Guards and compiles a module that has already passed validation; with `countWork`, its calls
+ * also count their work (the checks' budgets), when the bodies can be instrumented.
+ */
 export async function preparePluginModule(
   bytes: Uint8Array,
   maxMemoryBytes: number,
+  { countWork = false }: { countWork?: boolean } = {},
 ): Promise<PreparedModule> {
   const budgetPages = budgetPagesFor(maxMemoryBytes);
   const guarded = guardMemoryGrowth(bytes, budgetPages);
   if (!guarded.ok) {
     return { ok: false, message: `the memory limit cannot be enforced: ${guarded.reason}` };
   }
+  const counted = countWork ? instrumentWorkCounter(guarded.bytes) : undefined;
+  const runnable = counted?.ok ? counted.bytes : guarded.bytes;
   try {
-    const module = await WebAssembly.compile(guarded.bytes as Uint8Array<ArrayBuffer>);
+    const module = await WebAssembly.compile(runnable as Uint8Array<ArrayBuffer>);
     const { imports } = readModuleInfo(bytes);
     return {
       ok: true,
-      plugin: { module, budgetPages, guardFunction: guarded.guardFunction, imports },
+      plugin: {
+        module,
+        budgetPages,
+        guardFunction: guarded.guardFunction,
+        imports,
+        countsWork: counted?.ok ?? false,
+      },
     };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -9,6 +9,7 @@ import { plural } from '../util/bytes-text.js';
 import type { CaseEnvironment } from './arbitraries/call-case.js';
 import { CensusTally } from './census.js';
 import { PluginSession, SessionBlocked } from './session.js';
+import { WorkMeter } from '../host/work-meter.js';
 import { harvestDictionary } from '../wasm/dictionary.js';
 import { withModuleDelimiters } from './module-delimiters.js';
 import { WasmDecodeError } from '../wasm/leb128.js';
@@ -243,6 +244,17 @@ type ExportResult =
 const BUDGET_RUNS = 2 ** 31 - 1;
 
 /**
+ * The work budget of one export's cases: this many units (function entries and loop
+ * iterations, src/wasm/count-work.ts) per configured case, about 16.8 million, so 1.7 billion
+ * for the default 100 cases. A plugin of ordinary cost spends a small part of it (a reference
+ * plugin's costliest rule spends under a tenth); one whose every call zeroes a 64 MiB table
+ * spends it in a hundred calls, and the rule then stops making cases, at the same case on any
+ * machine, rather than run for an hour. The first MIN_GENERATED_CASES generated cases always run.
+ */
+export const WORK_PER_CASE = 2 ** 24;
+const MIN_GENERATED_CASES = 10;
+
+/**
  * One export's cases: the configured count, or with a --time share (and no path to replay)
  * as many as fit in it, and the configured count if fewer did.
  */
@@ -278,9 +290,19 @@ function runCases<Case>(
   // and not for the examples, which no generator made.
   let failedOnce = false;
   let caseIndex = 0;
-  const session = new PluginSession(ctx, {}, (code) => {
-    if (!failedOnce && caseIndex > examples.length) census.record(code);
-  });
+  // A --time run is ended by its time share; the fixed count by the work budget.
+  const budget =
+    count.interruptAfterTimeLimit === undefined ? ctx.property.runs * WORK_PER_CASE : Infinity;
+  const work = new WorkMeter(budget);
+  const session = new PluginSession(
+    ctx,
+    {},
+    (code) => {
+      if (!failedOnce && caseIndex > examples.length) census.record(code);
+    },
+    work,
+  );
+  let skippedForWork = 0;
   let inconclusive = 0;
   let allowedInconclusive = 0;
   let conclusive = 0;
@@ -290,6 +312,15 @@ function runCases<Case>(
 
   const predicate = (testCase: Case): boolean => {
     if (stop !== undefined) return true;
+    if (work.spent >= budget) {
+      // Past the budget: the examples still run, and the first generated cases; shrinking
+      // ends where it is (the failure found stands), at twice the budget.
+      const generated = caseIndex - examples.length;
+      if (failedOnce ? work.spent >= 2 * budget : generated >= MIN_GENERATED_CASES) {
+        if (!failedOnce) skippedForWork++;
+        return true;
+      }
+    }
     // A hang is reported by the supervisor with this index: the path that replays the case.
     ctx.markCase(failedOnce ? -2 : caseIndex++, property.inputOf?.(testCase));
     try {
@@ -337,18 +368,19 @@ function runCases<Case>(
       .map(([reason, count]) => `${count} ${reason}`)
       .join(', ');
     const summary =
-      conclusive === 0 && inconclusive === 0
+      (conclusive === 0 && inconclusive === 0
         ? `no case ran for \`${shape.exportName}\``
         : conclusive === 0
           ? `no conclusive case for \`${shape.exportName}\` (${inconclusive} inconclusive: ${why})`
-          : `\`${shape.exportName}\`: ${plural(conclusive, 'case')}${inconclusive ? ` (${inconclusive} inconclusive)` : ''}`;
+          : `\`${shape.exportName}\`: ${plural(conclusive, 'case')}${inconclusive ? ` (${inconclusive} inconclusive)` : ''}`) +
+      workNote(work, skippedForWork);
     return {
       kind: 'passed',
       summary,
       conclusive,
       onlyAllowed: inconclusive === allowedInconclusive,
       census,
-      cases: details.numRuns,
+      cases: details.numRuns - skippedForWork,
     };
   }
   const { verdict, output, description } = confirmedFailure(ctx, property, shape, env, lastFailure);
@@ -370,6 +402,23 @@ function runCases<Case>(
   if (verdict.diff) failure.diff = verdict.diff;
   if (output && (output.stderr || output.stdout || output.log.length)) failure.output = output;
   return { kind: 'failure', failure, census };
+}
+
+/** What the work budget left out, if anything: said, so that a shallow pass reads as one. */
+function workNote(work: WorkMeter, skipped: number): string {
+  if (skipped === 0 && work.shortened === 0) return '';
+  const parts = [
+    ...(skipped > 0 ? [`${plural(skipped, 'case')} not run`] : []),
+    ...(work.shortened > 0 ? [`${plural(work.shortened, 'case')} cut short`] : []),
+  ];
+  return ` (${parts.join(', ')}: its calls spent the work budget of ${formatWork(work.budget)} function entries and loop iterations; --runs or --thorough raise it)`;
+}
+
+/** A work count in words: 1.7 billion, 16.8 million. */
+function formatWork(units: number): string {
+  if (units >= 1e9) return `${(units / 1e9).toFixed(1)} billion`;
+  if (units >= 1e6) return `${(units / 1e6).toFixed(1)} million`;
+  return String(units);
 }
 
 /**

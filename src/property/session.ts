@@ -3,6 +3,7 @@ import type { PluginInstance } from '../host/plugin-instance.js';
 import type { Determinism } from '../host/wasi-preview1.js';
 import type { CheckContext } from '../check/context.js';
 import type { CaseCode } from './census.js';
+import { WorkMeter } from '../host/work-meter.js';
 
 /** Thrown inside a property when no instance can be started: the rule is blocked, not failed. */
 export class SessionBlocked extends Error {}
@@ -21,6 +22,8 @@ export class PluginSession {
     private readonly determinism: Partial<Determinism> = {},
     /** Counts how a case ended, for the rule's census (the engine wires it; checks call it). */
     readonly record: (code: CaseCode) => void = () => undefined,
+    /** The work of every instance this session starts, and the rule's budget of it. */
+    readonly work: WorkMeter = new WorkMeter(),
   ) {}
 
   current(): PluginInstance {
@@ -30,7 +33,7 @@ export class PluginSession {
 
   /** A new instance, independent of the shared one. */
   fresh(determinism: Partial<Determinism> = this.determinism): PluginInstance {
-    const setup = this.ctx.startPlugin({ determinism });
+    const setup = this.ctx.startPlugin({ determinism, work: this.work });
     if (!setup.ok) throw new SessionBlocked(describeSetupFailure(setup));
     this.instancesStarted++;
     // Bytes per call are the flood rule's, which reads the canned exercise: not these calls.

@@ -51,7 +51,9 @@ async function compile(job: CheckWorkerJob): Promise<CompileResult> {
   if (job.compileError !== undefined || !job.info) {
     return { ok: false, message: job.compileError ?? 'did not compile' };
   }
-  const prepared = await preparePluginModule(job.bytes, job.settings.limits.maxMemoryBytes);
+  const prepared = await preparePluginModule(job.bytes, job.settings.limits.maxMemoryBytes, {
+    countWork: true,
+  });
   if (!prepared.ok) throw new Error(prepared.message);
   return { ok: true, plugin: prepared.plugin, info: job.info };
 }

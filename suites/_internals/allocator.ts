@@ -26,6 +26,8 @@ import { describeOutcome, hex } from './describe.js';
  */
 export type AllocCommand =
   | { kind: 'alloc'; size: number }
+  /** A size its memory can never hold beside the module: its maximum (or 4 GiB - 1). */
+  | { kind: 'alloc-beyond' }
   | { kind: 'free'; which: FreeChoice }
   | { kind: 'process'; input: Uint8Array };
 
@@ -76,6 +78,7 @@ export function allocCommandsArbitrary(env: CaseEnvironment): fc.Arbitrary<Alloc
   return fc.array(
     fc.oneof(
       { weight: 5, arbitrary: size.map((bytes) => ({ kind: 'alloc' as const, size: bytes })) },
+      { weight: 1, arbitrary: fc.constant({ kind: 'alloc-beyond' as const }) },
       {
         weight: 3,
         arbitrary: fc
@@ -117,6 +120,9 @@ export const ALLOC_EXAMPLES: readonly AllocCommand[][] = [
     { kind: 'alloc', size: 65536 },
     { kind: 'alloc', size: 100000 },
   ],
+  // More than memory can ever hold, then small blocks: an allocator that ignores
+  // memory.grow's -1 hands out a block past memory, or moves its top there for the next.
+  [{ kind: 'alloc-beyond' }, { kind: 'alloc', size: 16 }, { kind: 'alloc', size: 16 }],
 ];
 
 const describeFree = (which: FreeChoice): string =>
@@ -127,9 +133,11 @@ export function describeCommands(commands: readonly AllocCommand[]): string {
     .map((command) =>
       command.kind === 'alloc'
         ? `alloc(${command.size})`
-        : command.kind === 'free'
-          ? `dealloc(${describeFree(command.which)})`
-          : `process(${describeBytes(command.input)})`,
+        : command.kind === 'alloc-beyond'
+          ? 'alloc(as much as its memory can ever hold)'
+          : command.kind === 'free'
+            ? `dealloc(${describeFree(command.which)})`
+            : `process(${describeBytes(command.input)})`,
     )
     .join(', ');
 }
@@ -169,6 +177,23 @@ function runModel(
         return { kind: 'inconclusive', why: 'alloc(0) did not return (ZC-ALLOC-005)' };
       }
       live.push({ ptr: (outcome.value ?? 0) >>> 0, size: 0, id: nextId++ });
+    } else if (command.kind === 'alloc-beyond') {
+      // As large as the memory can ever be: no block of it fits beside address 0. Not
+      // counted in `asked`: refusing is the answer, and leaves the room as it was.
+      const size = Math.min(0xffffffff, ceilingBytes);
+      const outcome = plugin.callAsHost('alloc', [size]);
+      steps.push(`alloc(${size})`);
+      // A trap is ZC-ALLOC-006's (a should): this model judges only a block that cannot exist.
+      if (outcome.kind !== 'returned') return { kind: 'inconclusive', why: 'alloc did not return' };
+      const ptr = (outcome.value ?? 0) >>> 0;
+      if (ptr !== 0 && invariant === 'usable') {
+        return {
+          kind: 'violation',
+          expected: `alloc(${size}), as much as its memory can ever hold, returns 0`,
+          found: `after ${steps.join(', ')}: it returned ${hex(ptr)}, a block ending at ${ptr + size}, past memory (${plugin.memoryBytes} bytes, at most ${ceilingBytes})`,
+        };
+      }
+      if (ptr !== 0) return { kind: 'inconclusive', why: 'alloc gave a block that cannot exist' };
     } else if (command.kind === 'alloc') {
       asked += command.size;
       const outcome = plugin.callAsHost('alloc', [command.size]);

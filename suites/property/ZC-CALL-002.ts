@@ -1,7 +1,11 @@
 import { defineCheck } from '../../src/check/define-check.js';
 import { DEFAULT_PLACEMENT } from '../../src/abi/buffer-layout.js';
 import { OK, checkCallProperty } from '../../src/property/call-property.js';
-import { inconclusive, singleCallProperty } from '../_internals/single-call.js';
+import {
+  AMPLE_AND_ONE_SHORT,
+  inconclusive,
+  singleCallProperty,
+} from '../_internals/single-call.js';
 
 // Not output-at-end: a write past the output there traps, and that is ZC-CALL-006's failure.
 // input-at-end is here: a read past the input's end traps there, where elsewhere it would
@@ -12,6 +16,9 @@ export default defineCheck('ZC-CALL-002', (ctx) =>
     singleCallProperty({
       layouts: ['apart', 'output-first', 'adjacent', 'adjacent-reversed', 'input-at-end'],
       exploredTraps: true,
+      // One short too: an output that outgrows the size the plugin checked panics on the
+      // bounds check (no write past, so ZC-CALL-006 sees nothing), only when room is tight.
+      edgeCapacities: AMPLE_AND_ONE_SHORT,
       judge: ({ main: { outcome } }, { testCase, rerunFresh }) => {
         if (outcome.kind === 'returned') return OK;
         if (outcome.kind !== 'trapped') return inconclusive(outcome);

@@ -44,6 +44,10 @@ const SERIES = {
 /** Digits of a distinct series' call number, fixed so that every input has one length. */
 const NUMBER_DIGITS = String(WARM_UP_CALLS + SERIES.distinct.calls - 1).length;
 const SMALL_INPUT_BYTES = 256;
+/** A series' share of the rule's work budget, and the calls it makes after warm-up however
+ * costly they are. */
+const SERIES_WORK_SHARE = 1 / 8;
+const MIN_SERIES_CALLS = 32;
 
 /** The example distinct series' input before its number: digits, which most formats take, and
  * long enough (32 bytes with the number) that a memo keeping it retains a page in 2048 calls. */
@@ -171,17 +175,27 @@ export default defineCheck('ZC-CALL-011', (ctx) =>
     check: (session, shape, testCase, env): CaseVerdict => {
       const plugin = session.fresh();
       const call = seriesCall(plugin, shape, testCase, env.maxInputBytes);
+      const workBefore = session.work.spent;
       for (let i = 0; i < WARM_UP_CALLS; i++)
         if (!call(i)) return { kind: 'inconclusive', why: 'trapped' };
+      // The warm-up's work says what a call costs: a slow plugin's series is as long as fits
+      // in its share of the rule's work budget (the same length on any machine).
+      const perCall = (session.work.spent - workBefore) / WARM_UP_CALLS;
+      const seriesCalls = session.work.callsFitting(
+        perCall,
+        SERIES_WORK_SHARE,
+        MIN_SERIES_CALLS,
+        testCase.calls,
+      );
       // A distinct series' first half may fill a bounded cache; growth is counted after it.
-      const unmeasured = testCase.distinct ? Math.floor(testCase.calls / 2) : 0;
+      const unmeasured = testCase.distinct ? Math.floor(seriesCalls / 2) : 0;
       for (let i = 0; i < unmeasured; i++)
         if (!call(WARM_UP_CALLS + i)) return { kind: 'inconclusive', why: 'trapped' };
       const before = plugin.memoryBytes;
       // The series ends as soon as the growth says enough: a fast leak is a leak long before
       // it reaches the memory limit (where it would be a memory bomb's, ZC-CALL-003).
       let calls = 0;
-      while (unmeasured + calls < testCase.calls && plugin.memoryBytes - before <= PAGE) {
+      while (unmeasured + calls < seriesCalls && plugin.memoryBytes - before <= PAGE) {
         if (!call(WARM_UP_CALLS + unmeasured + calls))
           return { kind: 'inconclusive', why: 'trapped' };
         calls++;

@@ -10,6 +10,7 @@ import {
   returnCode,
   singleCallProperty,
 } from '../_internals/single-call.js';
+import { describeOutcome } from '../_internals/describe.js';
 
 /** Capacities at, above and below the needed size (learned from the ample-capacity probe). */
 const AROUND_NEEDED: fc.Arbitrary<CapacityChoice> = fc.oneof(
@@ -38,8 +39,10 @@ export default defineCheck('ZC-CALL-015', (ctx) =>
     ctx,
     singleCallProperty({
       // The edge inputs at exactly their needed size and one short: a size estimate that counts
-      // what the output drops (whitespace a decoder skips) shows on the inputs made of it.
-      edgeCapacities: EXACT_AND_ONE_SHORT,
+      // what the output drops (whitespace a decoder skips) shows on the inputs made of it. And
+      // with no room, as a host asking for the size first does: the size -3 names is the one
+      // the host retries with, so a short estimate of a long input shows there.
+      edgeCapacities: [...EXACT_AND_ONE_SHORT, { kind: 'below', fraction: 0 }],
       layouts: 'aligned',
       appliesTo: hasCapacityCell,
       capacity: AROUND_NEEDED,
@@ -62,6 +65,15 @@ export default defineCheck('ZC-CALL-015', (ctx) =>
         // as when a plugin reports its capacity as written, is ZC-CALL-014's to find).
         if (asked > capacity) {
           const retry = rerun({ capacity: { kind: 'named', elements: asked } });
+          // A retry that traps or stops with the size it was told is the host's crash.
+          const retried = retry.main.outcome.kind;
+          if (retried === 'trapped' || retried === 'stopped') {
+            return {
+              kind: 'violation',
+              expected: `after -3, *output_len at least ${run.needed} (what the ample-capacity call wrote), and a retry with it that returns`,
+              found: `*output_len = ${asked}, less than the output needs: the retry with capacity ${asked} ${describeOutcome('', retry.main.outcome).trim()}`,
+            };
+          }
           if (returnCode(retry) !== -3) return OK;
         }
         return {

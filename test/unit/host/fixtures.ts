@@ -8,6 +8,7 @@ import {
 import { budgetPagesFor, type PluginModule } from '../../../src/host/plugin-module.js';
 import { DEFAULT_CLOCK_START_NS } from '../../../src/host/wasi-preview1.js';
 import { guardMemoryGrowth } from '../../../src/wasm/guard-memory-growth.js';
+import { instrumentWorkCounter } from '../../../src/wasm/count-work.js';
 import { readModuleInfo } from '../../../src/wasm/module-info.js';
 import { wat } from '../../helpers/wat.js';
 
@@ -34,14 +35,24 @@ export function compileBody(
   body: string,
   maxMemoryBytes = MAX_MEMORY_BYTES,
   features: Record<string, boolean> = {},
+  { countWork = false }: { countWork?: boolean } = {},
 ): PluginModule {
   const budgetPages = budgetPagesFor(maxMemoryBytes);
   const bytes = wat(`(module ${body})`, features);
   const guarded = guardMemoryGrowth(bytes, budgetPages);
   if (!guarded.ok) throw new Error(`cannot guard the test module: ${guarded.reason}`);
-  const module = new WebAssembly.Module(guarded.bytes as Uint8Array<ArrayBuffer>);
+  const counted = countWork ? instrumentWorkCounter(guarded.bytes) : undefined;
+  if (counted && !counted.ok) throw new Error(`cannot count the test module: ${counted.reason}`);
+  const runnable = counted?.ok ? counted.bytes : guarded.bytes;
+  const module = new WebAssembly.Module(runnable as Uint8Array<ArrayBuffer>);
   const { imports } = readModuleInfo(bytes);
-  return { module, budgetPages, guardFunction: guarded.guardFunction, imports };
+  return {
+    module,
+    budgetPages,
+    guardFunction: guarded.guardFunction,
+    imports,
+    countsWork: countWork,
+  };
 }
 
 // Every test instantiates through these three, so a change to how the host takes a module or

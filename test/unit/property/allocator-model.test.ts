@@ -40,11 +40,16 @@ describe('the allocator model (ZC-ALLOC-001..003)', () => {
     expect(freeIndex('newest', 1)).toBe(0);
   });
 
-  it('starts every run with alloc(0) handed back before small blocks, then a page and more', () => {
+  it('starts every run with alloc(0) handed back before small blocks, a page and more, and more than memory holds', () => {
     expect(ALLOC_EXAMPLES.map(describeCommands)).toEqual([
       'alloc(0), dealloc(newest block), alloc(8), alloc(8)',
       'alloc(0), alloc(64), dealloc(oldest block), alloc(8)',
       'alloc(65536), alloc(100000)',
+      'alloc(as much as its memory can ever hold), alloc(16), alloc(16)',
     ]);
+  });
+
+  it('asks for more than memory can hold among the generated commands too', () => {
+    expect(commands.some((command) => command.kind === 'alloc-beyond')).toBe(true);
   });
 });

@@ -1,0 +1,31 @@
+;; A bump allocator that asks memory.grow for the pages a block needs but never looks at the
+;; answer: past the memory's 4096-page maximum the grow says -1, and alloc hands out a block
+;; that is not there (and moves its top past memory for the next). It refuses sizes of 2 GiB and
+;; more (a signed-size guard), so alloc(0xffffffff) is 0 as it should be.
+(module
+  (memory (export "memory") 1 4096)
+  (data (i32.const 1024) "echo-max v2.3.5\00")
+  (global $top (mut i32) (i32.const 65536))
+  (global $live (mut i32) (i32.const 0))
+  (func (export "plugin_info") (result i32) (i32.const 1024))
+  (func (export "plugin_version") (result i32) (i32.const 0x020305))
+  (func (export "alloc") (param $size i32) (result i32)
+    (local $p i32) (local $end i64) (local $have i64)
+    (if (i32.lt_s (local.get $size) (i32.const 0)) (then (return (i32.const 0))))
+    (local.set $p (global.get $top))
+    (local.set $end (i64.and (i64.add (i64.add (i64.extend_i32_u (local.get $p)) (i64.extend_i32_u (local.get $size))) (i64.const 7)) (i64.const -8)))
+    (local.set $have (i64.mul (i64.extend_i32_u (memory.size)) (i64.const 65536)))
+    (if (i64.gt_u (local.get $end) (local.get $have))
+      (then (drop (memory.grow (i32.wrap_i64 (i64.shr_u (i64.add (i64.sub (local.get $end) (local.get $have)) (i64.const 65535)) (i64.const 16)))))))
+    (global.set $top (i32.wrap_i64 (local.get $end)))
+    (global.set $live (i32.add (global.get $live) (i32.const 1)))
+    (local.get $p))
+  (func (export "dealloc") (param i32 i32)
+    (global.set $live (i32.sub (global.get $live) (i32.const 1)))
+    (if (i32.le_s (global.get $live) (i32.const 0)) (then (global.set $live (i32.const 0)) (global.set $top (i32.const 65536)))))
+  (func (export "process") (param $in i32) (param $n i32) (param $out i32) (param $cell i32) (result i32)
+    (if (i32.gt_u (local.get $n) (i32.load (local.get $cell)))
+      (then (i32.store (local.get $cell) (local.get $n)) (return (i32.const -3))))
+    (memory.copy (local.get $out) (local.get $in) (local.get $n))
+    (i32.store (local.get $cell) (local.get $n))
+    (i32.const 0)))
