@@ -12,6 +12,12 @@ export interface CallCase {
   fields?: Record<string, number>;
   placement: Placement;
   capacity: CapacityChoice;
+  /**
+   * The capacity written into *output_len, when it is less than the room the buffer has (the
+   * capacity's): a call told it has room for this many elements, placed as the roomier call
+   * would be, so that its buffers are where that call's are.
+   */
+  cellValue?: number;
 }
 
 /** What one case did: the probe that learned the needed size, then the call under test. */
@@ -50,6 +56,7 @@ export function callWithCapacity(
   probing?: { keepOutput: boolean },
   surroundings?: Surroundings,
   lazyOutput = false,
+  cellValue = capacity,
 ): GuardedCallResult {
   return guardedCall(plugin, {
     ...(surroundings ? { surroundings, outputFill: outputFillFor(surroundings) } : {}),
@@ -61,7 +68,7 @@ export function callWithCapacity(
     input,
     outputBytes: capacity * shape.elementBytes,
     elementBytes: shape.elementBytes,
-    cellValue: capacity,
+    cellValue,
     placement,
   });
 }
@@ -184,10 +191,11 @@ export function runCallCase(
     undefined,
     options.surroundings,
     options.lazyOutput ?? false,
+    testCase.cellValue ?? capacity,
   );
   return {
     main,
-    capacity,
+    capacity: testCase.cellValue ?? capacity,
     needed,
     probe: probed?.result,
     outputBytes: capacity * shape.elementBytes,

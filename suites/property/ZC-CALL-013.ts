@@ -22,8 +22,8 @@ import { smallerCase } from '../_internals/smaller-case.js';
 import { edgeInputsFor } from '../_internals/single-call.js';
 
 /**
- * A step of a history: call the pool's input `index` (with `short`, with room for one element
- * only, so that it most likely gets -3), or unload and load the plugin again.
+ * A step of a history: call the pool's input `index` (with `short`, telling it there is room
+ * for one element only, so that it most likely gets -3), or unload and load the plugin again.
  */
 type Step = { kind: 'call'; index: number; short?: true } | { kind: 'reload' };
 
@@ -130,15 +130,17 @@ const ample = (input: Uint8Array): CallCase => ({
 });
 
 /**
- * The case with room for one element: -3 for almost any output. What a call that got -3 left
- * behind (a result kept for the retry under a key too weak for it, a cursor not reset) shows
- * in the next call; one object per case, so that its fresh result is computed once.
+ * The case told it has room for one element (*output_len = 1), in a buffer as roomy as the
+ * case's own, so that it lies where the roomy call's would: -3 for almost any output. What a
+ * call that got -3 left behind (a result kept for the retry under a key too weak for it, the
+ * input's address and length, a cursor not reset) shows in the next call; one object per case,
+ * so that its fresh result is computed once.
  */
 const shortCases = new WeakMap<CallCase, CallCase>();
 function short(testCase: CallCase): CallCase {
   let found = shortCases.get(testCase);
   if (!found) {
-    found = { ...testCase, capacity: { kind: 'named', elements: 1 } };
+    found = { ...testCase, cellValue: 1 };
     shortCases.set(testCase, found);
   }
   return found;
@@ -295,7 +297,7 @@ const label = (index: number): string => String.fromCharCode(65 + index);
 const stepLabel = (step: Step): string =>
   step.kind === 'reload'
     ? 'reload'
-    : `${label(step.index)}${step.short ? ' (room for 1 element)' : ''}`;
+    : `${label(step.index)}${step.short ? ' (*output_len = 1)' : ''}`;
 
 function describeHistory(history: History): string {
   // Only the inputs the steps call: a shrunk history leaves some of its pool unused.
