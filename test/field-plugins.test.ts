@@ -32,6 +32,9 @@ interface FieldPlugin {
    * these (`only`), each of which must still fail. A bug caught by a must rule fails the whole
    * gate as surely as it fails that rule, and one rule costs a fraction of the gate; the full
    * gate runs on the correct plugins and the escapes, where what matters is that nothing fails.
+   * Recorded only where those rules alone reproduce it: a finding made from other rules' calls
+   * (ZC-LOG-003 judges every call the host stopped for a flood, whichever rule made it) or after
+   * them on a shared instance (a garbage collector's state) needs the whole gate, and has none.
    */
   caughtBy?: string[];
 }
