@@ -382,7 +382,7 @@ export interface EdgeInputs {
   inputs: EdgeInput[];
 }
 /**
- * One edge input: its bytes as UTF-8 text or as hex (exactly one of the two), and what it stands for.
+ * One edge input: its bytes as UTF-8 text or as hex, or a family of texts (exactly one of the three), and what it stands for.
  *
  * This interface was referenced by `ZenithAbiSpec`'s JSON-Schema
  * via the `definition` "EdgeInput".
@@ -394,6 +394,12 @@ export interface EdgeInput {
   name: string;
   text?: string;
   hex?: string;
+  /**
+   * In place of text or hex: a family of inputs, one per text here, each run alone and named after the family and its text.
+   *
+   * @minItems 1
+   */
+  each?: string[];
   /**
    * Bytes: the text or hex repeated and cut to this length.
    */

@@ -157,7 +157,11 @@ export function renderAbiMarkdown(spec: ZenithAbiSpec): string {
       ['input', 'bytes'],
       spec.edgeInputs.inputs.map((input) => [
         input.name,
-        (input.hex !== undefined ? `hex \`${input.hex}\`` : `\`${JSON.stringify(input.text)}\``) +
+        (input.each !== undefined
+          ? `each alone: ${input.each.map((text) => `\`${text}\``).join(', ')}`
+          : input.hex !== undefined
+            ? `hex \`${input.hex}\``
+            : `\`${JSON.stringify(input.text)}\``) +
           (input.repeatTo !== undefined
             ? `, ${input.numbered ? 'numbered and ' : ''}repeated to ${input.repeatTo} bytes`
             : '') +

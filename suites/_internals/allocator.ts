@@ -44,17 +44,35 @@ interface Block {
 
 const patternByte = (id: number, offset: number): number => (id * 131 + offset * 7 + 1) & 0xff;
 
+// Every live block is checked after every step: its pattern is built once and compared
+// natively (blocks reach the size of the host's largest buffers).
+const patterns = new WeakMap<Block, Uint8Array>();
+
+function patternOf(block: Block): Uint8Array {
+  let pattern = patterns.get(block);
+  if (!pattern) {
+    pattern = new Uint8Array(block.size);
+    // The pattern repeats every 256 bytes: write one period, then double it.
+    const period = Math.min(256, block.size);
+    for (let i = 0; i < period; i++) pattern[i] = patternByte(block.id, i);
+    for (let filled = period; filled < block.size; filled *= 2) {
+      pattern.copyWithin(filled, 0, Math.min(filled, block.size - filled));
+    }
+    patterns.set(block, pattern);
+  }
+  return pattern;
+}
+
 function fillBlock(plugin: PluginInstance, block: Block): void {
-  const memory = plugin.bytes();
-  for (let i = 0; i < block.size; i++) memory[block.ptr + i] = patternByte(block.id, i);
+  plugin.bytes().set(patternOf(block), block.ptr);
 }
 
 /** The first byte of a block that no longer holds the host's pattern, or -1. */
 function damaged(plugin: PluginInstance, block: Block): number {
-  const memory = plugin.bytes();
-  for (let i = 0; i < block.size; i++) {
-    if (memory[block.ptr + i] !== patternByte(block.id, i)) return i;
-  }
+  const pattern = patternOf(block);
+  const held = plugin.bytes().subarray(block.ptr, block.ptr + block.size);
+  if (Buffer.compare(held, pattern) === 0) return -1;
+  for (let i = 0; i < block.size; i++) if (held[i] !== pattern[i]) return i;
   return -1;
 }
 

@@ -8,6 +8,12 @@ const WARM_UP_CYCLES = 16;
 const MEASURED_CYCLES = 200;
 /** Sizes the host asks for call after call: a cell, a small buffer, a large one. */
 const SIZES = [4, 1024, 64 * 1024];
+/**
+ * alloc(0) then dealloc(ptr, 0), as the host does for every empty input: enough pairs that a
+ * zero-size block handed out and never taken back (a dealloc that skips size 0) adds up to pages
+ * even at 8 bytes a block.
+ */
+const ZERO_SIZE_PAIRS = 65536;
 /** Blocks of each size a cycle allocates: with six live at once, few orders free only the top. */
 const BLOCKS_PER_SIZE = 2;
 /** What a cycle allocates, in order. */
@@ -53,12 +59,27 @@ export default defineCheck('ZC-ALLOC-004', (ctx) => {
     if (typeof growth === 'string') return blocked(growth);
     growths.push(growth);
   }
+  const setup = ctx.startPlugin();
+  if (!setup.ok) return blocked(describeSetupFailure(setup));
+  const zeroSize = measureZeroSizeGrowth(setup.instance);
+  if (typeof zeroSize === 'string') return blocked(zeroSize);
   const sizes = `${BLOCKS_PER_SIZE} of each of ${SIZES.join(', ')} bytes`;
   const grew = growths.filter((growth) => growth.pages > 1);
+  if (zeroSize > 1) {
+    const found = `${ZERO_SIZE_PAIRS} pairs of alloc(0) and dealloc(ptr, 0) grew memory by ${zeroSize} pages (${Math.round((zeroSize * PAGE) / ZERO_SIZE_PAIRS)} bytes per pair)`;
+    return fail(`${found}: a zero-size block is handed out and never taken back`, [
+      {
+        expected: `alloc(0) and dealloc(ptr, 0), which the host calls for every empty input, leave memory as it was after ${WARM_UP_CYCLES} warm-up pairs (at most 1 page more)`,
+        found: `${found}: alloc(0) hands out a new block each time and dealloc(ptr, 0) does not take it back (alloc(0) may instead return 0 or one fixed pointer: ZC-ALLOC-005)`,
+        where: 'alloc(0), dealloc(ptr, 0)',
+        replay: ctx.replayCommand(),
+      },
+    ]);
+  }
   if (grew.length === 0) {
     const most = Math.max(...growths.map((growth) => growth.pages));
     return pass(
-      `${MEASURED_CYCLES} cycles of alloc and dealloc (${sizes}) in each of ${ORDERS.length} free orders grew memory by at most ${most} pages`,
+      `${MEASURED_CYCLES} cycles of alloc and dealloc (${sizes}) in each of ${ORDERS.length} free orders grew memory by at most ${most} pages, ${ZERO_SIZE_PAIRS} of alloc(0) and dealloc(ptr, 0) by ${zeroSize}`,
     );
   }
   const kept = growths.filter((growth) => growth.pages <= 1).map((growth) => growth.order.name);
@@ -124,6 +145,26 @@ function measureGrowth(plugin: PluginInstance, order: Order): Growth | string {
   }
   const asked = MEASURED_CYCLES * BLOCKS_PER_SIZE;
   return { order, pages: (plugin.memoryBytes - before) / PAGE, given, asked };
+}
+
+/** Pages that zero-size pairs grew memory by after a warm-up; a string says why they could not run. */
+function measureZeroSizeGrowth(plugin: PluginInstance): number | string {
+  const pair = (): string | undefined => {
+    const allocated = plugin.callAsHost('alloc', [0]);
+    if (allocated.kind !== 'returned') return describeOutcome('alloc(0)', allocated);
+    const freed = plugin.callAsHost('dealloc', [(allocated.value ?? 0) >>> 0, 0]);
+    return freed.kind === 'returned' ? undefined : describeOutcome('dealloc(ptr, 0)', freed);
+  };
+  for (let i = 0; i < WARM_UP_CYCLES; i++) {
+    const problem = pair();
+    if (problem) return `alloc(0) or its dealloc failed (ZC-ALLOC-005): ${problem}`;
+  }
+  const before = plugin.memoryBytes;
+  for (let i = 0; i < ZERO_SIZE_PAIRS; i++) {
+    const problem = pair();
+    if (problem) return `alloc(0) or its dealloc failed while growth was measured: ${problem}`;
+  }
+  return (plugin.memoryBytes - before) / PAGE;
 }
 
 /** A Fisher-Yates shuffle driven by a fixed-seed xorshift32: the same orders on every run. */
