@@ -1,9 +1,10 @@
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { builtPackage } from './test/setup/built-package.js';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     // npm run test:stress: every core busy for the whole run (test/setup/busy-cores.ts).
     globalSetup: ['test/setup/busy-cores.ts'],
     // One test file per core, not vitest's cores - 1: most of a file's time is spent waiting on
@@ -11,5 +12,24 @@ export default defineConfig({
     maxWorkers: Math.max(2, availableParallelism()),
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    projects: [
+      // The unit tier tests the sources themselves, without a build (npm run test:fast).
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      // The end-to-end tier checks the package a user installs: its imports of src/ and suites/
+      // resolve to the compiled dist/ (npm test builds it first). That is also what its sandbox
+      // processes and worker threads then load: from sources each of them would compile the
+      // tool again through tsx, about a second of every run of a plugin.
+      {
+        extends: true,
+        plugins: [builtPackage(join(import.meta.dirname, 'test'))],
+        test: {
+          name: 'e2e',
+          // dist/ must be built from today's sources.
+          globalSetup: ['test/setup/built-package.ts'],
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/unit/**', '**/node_modules/**'],
+        },
+      },
+    ],
   },
 });

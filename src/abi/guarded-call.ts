@@ -9,7 +9,7 @@ import {
   type Surroundings,
 } from './buffer-layout.js';
 import { placeBuffers } from './place-buffers.js';
-import { describeDifference } from '../util/bytes-diff.js';
+import { describeDifference, firstDifference } from '../util/bytes-diff.js';
 import type { CallOutcome, PluginInstance } from '../host/plugin-instance.js';
 
 /** One call of an export whose parameters the spec describes by role. */
@@ -122,7 +122,7 @@ export function guardedCall(plugin: PluginInstance, plan: GuardedCallPlan): Guar
       const hit = guardHit(memory, base + guard.start, pattern, guard.length);
       if (hit !== -1) violations.push(describeGuardHit(guard, hit, layout));
     }
-    const changedInput = firstDifference(memory, addresses.input, plan.input);
+    const changedInput = firstChangeAt(memory, addresses.input, plan.input);
     if (changedInput !== -1) {
       const after = memory.subarray(addresses.input, addresses.input + plan.input.length);
       violations.push(
@@ -130,7 +130,7 @@ export function guardedCall(plugin: PluginInstance, plan: GuardedCallPlan): Guar
       );
     }
     if (plan.params) {
-      const changedParams = firstDifference(memory, addresses.params, plan.params);
+      const changedParams = firstChangeAt(memory, addresses.params, plan.params);
       if (changedParams !== -1)
         violations.push(`modified the params struct at params + ${changedParams}`);
     }
@@ -228,12 +228,9 @@ function writeU32(memory: Uint8Array, at: number, value: number): void {
 const readU32 = (memory: Uint8Array, at: number): number =>
   (memory[at]! | (memory[at + 1]! << 8) | (memory[at + 2]! << 16) | (memory[at + 3]! << 24)) >>> 0;
 
-function firstDifference(memory: Uint8Array, at: number, expected: Uint8Array): number {
-  // A native compare first: inputs reach 1 MiB, and they almost always match.
-  const actual = memory.subarray(at, at + expected.length);
-  if (Buffer.compare(actual, expected) === 0) return -1;
-  return actual.findIndex((byte, i) => byte !== expected[i]);
-}
+/** The first byte of `expected` that memory at `at` no longer holds, or -1. */
+const firstChangeAt = (memory: Uint8Array, at: number, expected: Uint8Array): number =>
+  firstDifference(memory.subarray(at, at + expected.length), expected);
 
 /** Guards are at most GUARD_BYTES + 14 long (alignment padding and misalignment). */
 const GUARD_PATTERN = Uint8Array.from({ length: GUARD_BYTES + 16 }, (_, i) => guardByte(i));

@@ -11,6 +11,7 @@ import type {
   StructSpec,
   ZenithAbiSpec,
 } from './abi-types.generated.js';
+import { repeatBytes } from '../util/repeat-bytes.js';
 
 /**
  * The spec with lookups, so checks ask the spec instead of restating it. The document's lists
@@ -184,8 +185,8 @@ export function formatSignature(signature: { params: string[]; results: string[]
  * are built in every worker of every run, and a loop of a million small arrays cost seconds.
  */
 function repeatTo(unit: Uint8Array, length: number, numbered: boolean): Uint8Array {
-  const bytes = new Uint8Array(length);
   if (numbered) {
+    const bytes = new Uint8Array(length);
     for (let at = 0, index = 0; at < length; index++) {
       const numeral = String(index);
       for (let digit = 0; digit < numeral.length && at < length; digit++) {
@@ -197,9 +198,5 @@ function repeatTo(unit: Uint8Array, length: number, numbered: boolean): Uint8Arr
     }
     return bytes;
   }
-  bytes.set(unit.subarray(0, Math.min(unit.length, length)));
-  for (let filled = unit.length; filled < length; filled *= 2) {
-    bytes.copyWithin(filled, 0, Math.min(filled, length - filled));
-  }
-  return bytes;
+  return repeatBytes(unit, length);
 }

@@ -5,6 +5,9 @@ const AFTER = 16;
 
 /** The index of the first byte where two byte strings differ, or -1 when they are equal. */
 export function firstDifference(a: Uint8Array, b: Uint8Array): number {
+  // A native compare first: callers compare up to megabytes (guarded inputs, allocator blocks,
+  // host pages) that almost always match, and a byte loop in JS is what would cost.
+  if (a.length === b.length && Buffer.compare(a, b) === 0) return -1;
   const common = Math.min(a.length, b.length);
   for (let i = 0; i < common; i++) if (a[i] !== b[i]) return i;
   return a.length === b.length ? -1 : common;

@@ -8,6 +8,8 @@ import type { CallOutcome, PluginInstance } from '../../src/host/plugin-instance
 import type { CaseEnvironment } from '../../src/property/arbitraries/call-case.js';
 import { checkCallProperty, OK, type CaseVerdict } from '../../src/property/call-property.js';
 import { describeBytes } from '../../src/util/bytes-text.js';
+import { firstDifference } from '../../src/util/bytes-diff.js';
+import { repeatBytes } from '../../src/util/repeat-bytes.js';
 import { readModuleInfo } from '../../src/wasm/module-info.js';
 import { MAX_PAGES, WASM_PAGE_BYTES } from '../../src/wasm/page.js';
 import { describeOutcome, hex } from './describe.js';
@@ -51,13 +53,11 @@ const patterns = new WeakMap<Block, Uint8Array>();
 function patternOf(block: Block): Uint8Array {
   let pattern = patterns.get(block);
   if (!pattern) {
-    pattern = new Uint8Array(block.size);
-    // The pattern repeats every 256 bytes: write one period, then double it.
-    const period = Math.min(256, block.size);
-    for (let i = 0; i < period; i++) pattern[i] = patternByte(block.id, i);
-    for (let filled = period; filled < block.size; filled *= 2) {
-      pattern.copyWithin(filled, 0, Math.min(filled, block.size - filled));
-    }
+    // The pattern repeats every 256 bytes.
+    const period = Uint8Array.from({ length: Math.min(256, block.size) }, (_, i) =>
+      patternByte(block.id, i),
+    );
+    pattern = repeatBytes(period, block.size);
     patterns.set(block, pattern);
   }
   return pattern;
@@ -70,10 +70,7 @@ function fillBlock(plugin: PluginInstance, block: Block): void {
 /** The first byte of a block that no longer holds the host's pattern, or -1. */
 function damaged(plugin: PluginInstance, block: Block): number {
   const pattern = patternOf(block);
-  const held = plugin.bytes().subarray(block.ptr, block.ptr + block.size);
-  if (Buffer.compare(held, pattern) === 0) return -1;
-  for (let i = 0; i < block.size; i++) if (held[i] !== pattern[i]) return i;
-  return -1;
+  return firstDifference(plugin.bytes().subarray(block.ptr, block.ptr + block.size), pattern);
 }
 
 export function allocCommandsArbitrary(env: CaseEnvironment): fc.Arbitrary<AllocCommand[]> {

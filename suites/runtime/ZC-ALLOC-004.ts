@@ -100,16 +100,37 @@ export default defineCheck('ZC-ALLOC-004', (ctx) => {
   );
 });
 
+/**
+ * Pages memory grew by over `measured` steps that follow `warmUp` of them (an allocator may
+ * take its first pages while it settles); a string says why a step could not run.
+ */
+function pagesGrown(
+  plugin: PluginInstance,
+  counts: { warmUp: number; measured: number },
+  step: (measuring: boolean) => string | undefined,
+  failed: (problem: string, measuring: boolean) => string,
+): number | string {
+  for (let i = 0; i < counts.warmUp; i++) {
+    const problem = step(false);
+    if (problem) return failed(problem, false);
+  }
+  const before = plugin.memoryBytes;
+  for (let i = 0; i < counts.measured; i++) {
+    const problem = step(true);
+    if (problem) return failed(problem, true);
+  }
+  return (plugin.memoryBytes - before) / PAGE;
+}
+
 /** Warm-up then measured cycles in one free order; a string says why they could not run. */
 function measureGrowth(plugin: PluginInstance, order: Order): Growth | string {
   const given = new Map<number, Set<number>>(SIZES.map((size) => [size, new Set<number>()]));
   const shuffle = seededShuffle(0x5eed);
-  let measuring = false;
   const free = (ptr: number, size: number): string | undefined => {
     const freed = plugin.callAsHost('dealloc', [ptr, size]);
     return freed.kind === 'returned' ? undefined : describeOutcome('dealloc', freed);
   };
-  const cycle = (): string | undefined => {
+  const cycle = (measuring: boolean): string | undefined => {
     const held: Array<{ ptr: number; size: number }> = [];
     for (const size of CYCLE) {
       const allocated = plugin.callAsHost('alloc', [size]);
@@ -131,20 +152,17 @@ function measureGrowth(plugin: PluginInstance, order: Order): Growth | string {
     }
     return undefined;
   };
-  for (let i = 0; i < WARM_UP_CYCLES; i++) {
-    const problem = cycle();
-    if (problem)
-      return `the allocator failed before growth could be measured (ZC-ALLOC-001): ${problem}`;
-  }
-  const before = plugin.memoryBytes;
-  measuring = true;
-  for (let i = 0; i < MEASURED_CYCLES; i++) {
-    const problem = cycle();
-    if (problem)
-      return `the allocator failed while growth was measured, freeing ${order.name}: ${problem}`;
-  }
-  const asked = MEASURED_CYCLES * BLOCKS_PER_SIZE;
-  return { order, pages: (plugin.memoryBytes - before) / PAGE, given, asked };
+  const pages = pagesGrown(
+    plugin,
+    { warmUp: WARM_UP_CYCLES, measured: MEASURED_CYCLES },
+    cycle,
+    (problem, measuring) =>
+      measuring
+        ? `the allocator failed while growth was measured, freeing ${order.name}: ${problem}`
+        : `the allocator failed before growth could be measured (ZC-ALLOC-001): ${problem}`,
+  );
+  if (typeof pages === 'string') return pages;
+  return { order, pages, given, asked: MEASURED_CYCLES * BLOCKS_PER_SIZE };
 }
 
 /** Pages that zero-size pairs grew memory by after a warm-up; a string says why they could not run. */
@@ -155,16 +173,15 @@ function measureZeroSizeGrowth(plugin: PluginInstance): number | string {
     const freed = plugin.callAsHost('dealloc', [(allocated.value ?? 0) >>> 0, 0]);
     return freed.kind === 'returned' ? undefined : describeOutcome('dealloc(ptr, 0)', freed);
   };
-  for (let i = 0; i < WARM_UP_CYCLES; i++) {
-    const problem = pair();
-    if (problem) return `alloc(0) or its dealloc failed (ZC-ALLOC-005): ${problem}`;
-  }
-  const before = plugin.memoryBytes;
-  for (let i = 0; i < ZERO_SIZE_PAIRS; i++) {
-    const problem = pair();
-    if (problem) return `alloc(0) or its dealloc failed while growth was measured: ${problem}`;
-  }
-  return (plugin.memoryBytes - before) / PAGE;
+  return pagesGrown(
+    plugin,
+    { warmUp: WARM_UP_CYCLES, measured: ZERO_SIZE_PAIRS },
+    pair,
+    (problem, measuring) =>
+      measuring
+        ? `alloc(0) or its dealloc failed while growth was measured: ${problem}`
+        : `alloc(0) or its dealloc failed (ZC-ALLOC-005): ${problem}`,
+  );
 }
 
 /** A Fisher-Yates shuffle driven by a fixed-seed xorshift32: the same orders on every run. */

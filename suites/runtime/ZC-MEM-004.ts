@@ -5,6 +5,7 @@ import { guardedCall } from '../../src/abi/guarded-call.js';
 import { describeSetupFailure } from '../../src/host/lifecycle.js';
 import { expandBytes } from '../../src/generators/seeded-bytes.js';
 import { WASM_PAGE_BYTES as PAGE } from '../../src/wasm/page.js';
+import { firstDifference } from '../../src/util/bytes-diff.js';
 
 const HOST_PAGES = 32;
 /** Inputs large enough that a plugin copying them into a heap buffer needs fresh heap. */
@@ -16,9 +17,7 @@ let filled: Uint8Array | undefined;
 
 function firstChangedByte(pages: Uint8Array): number {
   filled ??= new Uint8Array(HOST_PAGES * PAGE).fill(PATTERN);
-  if (Buffer.compare(pages, filled) === 0) return -1;
-  for (let at = 0; at < pages.length; at++) if (pages[at] !== PATTERN) return at;
-  return -1;
+  return firstDifference(pages, filled);
 }
 
 /**

@@ -6,11 +6,11 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Check } from '../src/check/define-check.js';
-import { SUITES_DIR, listCheckFiles, loadChecks } from '../src/runner/registry.js';
-import type { ZenithAbiSpec } from '../src/spec-model/abi-types.generated.js';
+import type { Check } from '../../src/check/define-check.js';
+import { SUITES_DIR, listCheckFiles, loadChecks } from '../../src/runner/registry.js';
+import type { ZenithAbiSpec } from '../../src/spec-model/abi-types.generated.js';
 
-const SPEC_DIR = join(import.meta.dirname, '..', 'spec');
+const SPEC_DIR = join(import.meta.dirname, '..', '..', 'spec');
 const spec = JSON.parse(
   readFileSync(join(SPEC_DIR, 'zenith-abi.v1.json'), 'utf8'),
 ) as ZenithAbiSpec;
