@@ -1,8 +1,8 @@
 // The end-to-end tests run the compiled package (vitest.config.ts): their imports of src/ and
 // suites/ resolve to dist/. A dist/ older than its sources would test yesterday's tool, so the
 // run refuses to start on one; `npm test` builds it first, `npm run build` by hand.
-import { readdirSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const COMPILED = ['src', 'suites'] as const;
@@ -23,7 +23,7 @@ export function builtPackage(testDir: string): {
       const target = resolve(dirname(importer), source);
       for (const folder of COMPILED) {
         const inside = relative(join(ROOT, folder), target);
-        if (inside.startsWith('..') || inside.startsWith(sep)) continue;
+        if (inside.startsWith('..') || isAbsolute(inside)) continue;
         return join(ROOT, 'dist', folder, inside.replace(/\.ts$/, '.js'));
       }
       return null;
@@ -31,33 +31,29 @@ export function builtPackage(testDir: string): {
   };
 }
 
-function* filesUnder(dir: string): Generator<string> {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* filesUnder(path);
-    else yield path;
-  }
-}
+/** Every file under `dir`, as absolute paths. */
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
 
 /** The globalSetup of the end-to-end tier: a clear stop when dist/ is missing or stale. */
 export default function requireFreshBuild(): void {
-  let built = Infinity;
-  try {
-    for (const file of filesUnder(join(ROOT, 'dist')))
-      built = Math.min(built, statSync(file).mtimeMs);
-  } catch {
-    built = -Infinity;
-  }
-  if (built === -Infinity || built === Infinity) {
+  const dist = join(ROOT, 'dist');
+  const compiled = existsSync(dist) ? filesUnder(dist) : [];
+  if (compiled.length === 0) {
     throw new Error('dist/ is missing: run `npm run build` (npm test builds it first)');
   }
+  // tsc writes every file of a build: the oldest is when the build began.
+  const built = Math.min(...compiled.map((file) => statSync(file).mtimeMs));
   for (const folder of COMPILED) {
-    for (const file of filesUnder(join(ROOT, folder))) {
-      if (file.endsWith('.ts') && statSync(file).mtimeMs > built) {
-        throw new Error(
-          `dist/ is older than ${relative(ROOT, file)}: run \`npm run build\` (npm test builds it first); the end-to-end tests run the built package`,
-        );
-      }
+    const newer = filesUnder(join(ROOT, folder)).find(
+      (file) => file.endsWith('.ts') && statSync(file).mtimeMs > built,
+    );
+    if (newer) {
+      throw new Error(
+        `dist/ is older than ${relative(ROOT, newer)}: run \`npm run build\` (npm test builds it first); the end-to-end tests run the built package`,
+      );
     }
   }
 }
