@@ -182,6 +182,47 @@ export function guardByte(index: number): number {
   return (0xa5 ^ Math.imul(index, 37)) & 0xff;
 }
 
+/** Guards are at most GUARD_BYTES + 14 long (alignment padding and misalignment). */
+const GUARD_SPAN = GUARD_BYTES + 16;
+
+/**
+ * The places in guardByte's 256-byte cycle a call's guards may start from: those whose whole
+ * span holds neither 0x00 (a stray NUL is the commonest overflow, so it must always show) nor
+ * 0xff (the inverted pattern's 0x00).
+ */
+const GUARD_STARTS = Array.from({ length: 256 }, (_, start) => start).filter((start) =>
+  Array.from({ length: GUARD_SPAN }, (_, i) => guardByte(start + i)).every(
+    (byte) => byte !== 0 && byte !== 0xff,
+  ),
+);
+
+const GUARD_CYCLE = Uint8Array.from({ length: 256 + GUARD_SPAN }, (_, i) => guardByte(i));
+const INVERTED_GUARD_CYCLE = GUARD_CYCLE.map((byte) => byte ^ 0xff);
+
+/**
+ * The guard bytes of one call: where in the cycle they start depends on the case (its input's
+ * length and a few of its bytes, its room), so the same case always gets the same guards and
+ * other cases get others. A byte written over a guard that happens to equal the guard's own
+ * byte there goes unseen; with one fixed start, the byte right past every buffer would be the
+ * same (0xa5, a UTF-8 continuation byte: "ⱥ" ends with it), and a plugin whose one-byte overflow
+ * writes it would pass every case. Spread, that blind spot is one case in many.
+ */
+export function guardPatternFor(
+  input: Uint8Array,
+  outputBytes: number,
+  cellValue: number,
+  surroundings: Surroundings,
+): Uint8Array {
+  const last = input.length - 1;
+  let key = Math.imul(input.length, 0x9e3779b1) ^ Math.imul(outputBytes + 1, 0x85ebca6b);
+  key ^= Math.imul(cellValue + 7, 0xc2b2ae35);
+  if (last >= 0) key ^= input[0]! | (input[last]! << 8) | (input[last >> 1]! << 16);
+  key = Math.imul(key ^ (key >>> 15), 0x2c1b3c6d);
+  const start = GUARD_STARTS[(key >>> 0) % GUARD_STARTS.length]!;
+  const cycle = surroundings === 'inverted' ? INVERTED_GUARD_CYCLE : GUARD_CYCLE;
+  return cycle.subarray(start, start + GUARD_SPAN);
+}
+
 /** What the host fills the output with before a call, so untouched bytes are recognisable. */
 export const OUTPUT_FILL = 0xcd;
 

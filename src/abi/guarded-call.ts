@@ -1,8 +1,7 @@
 import type { ParamRole } from '../spec-model/abi-types.generated.js';
 import { argumentsFor, type BufferAddresses } from './arguments.js';
 import {
-  GUARD_BYTES,
-  guardByte,
+  guardPatternFor,
   type BufferSizes,
   type Placement,
   type PlannedLayout,
@@ -94,7 +93,12 @@ export function guardedCall(plugin: PluginInstance, plan: GuardedCallPlan): Guar
   }
   const { source, arena, base, layout, addresses } = placement.placed;
 
-  const pattern = plan.surroundings === 'inverted' ? INVERTED_GUARD_PATTERN : GUARD_PATTERN;
+  const pattern = guardPatternFor(
+    plan.input,
+    plan.outputBytes,
+    plan.cellValue ?? 0,
+    plan.surroundings ?? 'standard',
+  );
   let memory = plugin.bytes();
   const guards = layout.guards;
   for (let g = 0; g < guards.length; g++) {
@@ -231,7 +235,3 @@ const readU32 = (memory: Uint8Array, at: number): number =>
 /** The first byte of `expected` that memory at `at` no longer holds, or -1. */
 const firstChangeAt = (memory: Uint8Array, at: number, expected: Uint8Array): number =>
   firstDifference(memory.subarray(at, at + expected.length), expected);
-
-/** Guards are at most GUARD_BYTES + 14 long (alignment padding and misalignment). */
-const GUARD_PATTERN = Uint8Array.from({ length: GUARD_BYTES + 16 }, (_, i) => guardByte(i));
-const INVERTED_GUARD_PATTERN = GUARD_PATTERN.map((byte) => byte ^ 0xff);

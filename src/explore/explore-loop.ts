@@ -15,7 +15,9 @@ import { defaultInputArbitrary } from '../generators/input-bytes.js';
 import {
   applyMutation,
   randomMutation,
+  sizeByTextNumbers,
   writeLengthField,
+  type Mutation,
   type MutationSources,
 } from '../generators/mutations.js';
 import { Prng } from '../generators/prng.js';
@@ -183,7 +185,7 @@ export function exploreLoop(target: ExploreTarget, options: ExploreLoopOptions):
   // Every kept input first gets the deterministic stage (each short token written at each of
   // its first positions), newest first, taking turns with havoc: a parser that compares its
   // input byte by byte with constants is passed one byte per find.
-  const staged = new DeterministicStage(tokens);
+  const staged = new DeterministicStage(tokens, maxBytes);
   let stagedUpTo = 0;
   for (let turn = 0; ; turn++) {
     for (; stagedUpTo < queue.length; stagedUpTo++) staged.push(queue[stagedUpTo]!);
@@ -228,16 +230,47 @@ const LENGTH_FIELDS: ReadonlyArray<[1 | 2 | 4, boolean]> = [
 ];
 
 /**
- * AFL's dictionary overwrite stage, and a length-field stage: for one input, each token
- * written over each of its first positions, then at each position the number of bytes that
- * follow (u8, u16, u32; LE, BE), one variant at a time. Inputs are taken newest first (a
- * stack): a variant that found something is staged before the rest of its parent's variants.
+ * The text-size variants the stage tries first on each input: what follows one of its first
+ * four numbers resized to that number, or to its product with the next, in NULs or in the
+ * input's own bytes (sizeByTextNumbers). A header that says how much data follows ("P5 3 2
+ * 255\n", "5:") is otherwise met only by luck: no block is new until the size is right.
+ */
+const TEXT_SIZES: ReadonlyArray<Extract<Mutation, { kind: 'textSize' }>> = [0, 1, 2, 3].flatMap(
+  (first) =>
+    [0, 1].flatMap((count) =>
+      [0, 1].flatMap((after) =>
+        [true, false].map((nul) => ({
+          kind: 'textSize' as const,
+          first,
+          count,
+          after,
+          scale: 0,
+          nul,
+        })),
+      ),
+    ),
+);
+
+/**
+ * AFL's dictionary overwrite stage, and a length-field stage: for one input, its text-size
+ * variants (TEXT_SIZES), then each token written over each of its first positions, then at each
+ * position the number of bytes that follow (u8, u16, u32; LE, BE), one variant at a time.
+ * Inputs are taken newest first (a stack): a variant that found something is staged before the
+ * rest of its parent's variants.
  */
 class DeterministicStage {
   private readonly tokens: Uint8Array[];
-  private readonly stack: Array<{ input: Uint8Array; position: number; token: number }> = [];
+  private readonly stack: Array<{
+    input: Uint8Array;
+    position: number;
+    token: number;
+    sized: number;
+  }> = [];
 
-  constructor(tokens: readonly Uint8Array[]) {
+  constructor(
+    tokens: readonly Uint8Array[],
+    private readonly maxBytes: number,
+  ) {
     this.tokens = [
       ...tokens.filter((token) => token.length > 1).slice(0, STAGE_TOKENS),
       ...tokens.filter((token) => token.length === 1).slice(0, STAGE_TOKENS),
@@ -245,13 +278,18 @@ class DeterministicStage {
   }
 
   push(input: Uint8Array): void {
-    if (input.length > 0) this.stack.push({ input, position: 0, token: 0 });
+    if (input.length > 0) this.stack.push({ input, position: 0, token: 0, sized: 0 });
   }
 
   next(): Uint8Array | undefined {
     for (;;) {
       const top = this.stack[this.stack.length - 1];
       if (!top) return undefined;
+      if (top.sized < TEXT_SIZES.length) {
+        const variant = sizeByTextNumbers(top.input, TEXT_SIZES[top.sized++]!, this.maxBytes);
+        if (variant !== top.input && !sameBytes(variant, top.input)) return variant;
+        continue;
+      }
       if (top.token >= this.tokens.length + LENGTH_FIELDS.length) {
         top.token = 0;
         top.position++;

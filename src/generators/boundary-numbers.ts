@@ -44,7 +44,7 @@ export function boundaryValues(following: number): bigint[] {
 }
 
 /** Where each run of ASCII digits starts and ends. */
-function digitRuns(bytes: Uint8Array): [number, number][] {
+export function digitRuns(bytes: Uint8Array): [number, number][] {
   const runs: [number, number][] = [];
   let start = -1;
   for (let i = 0; i <= bytes.length; i++) {

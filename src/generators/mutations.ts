@@ -2,12 +2,14 @@
  * Mutations of sample inputs (a --corpus, or the inputs exploration kept), as coverage fuzzers
  * make them: truncate, extend, splice two samples, flip a bit, write an interesting value, add
  * to a byte, repeat a slice, insert or write a dictionary token, delete a range, break a line
- * (LF, CRLF or a lone CR inserted, or every LF made CRLF). A mutation is
+ * (LF, CRLF or a lone CR inserted, or every LF made CRLF), size the rest by the numbers in a
+ * text header (a PGM's width and height, a netstring's length). A mutation is
  * data with positions taken modulo the input's length, so the same mutation applies to any
  * sample; fast-check generates and shrinks it (corpusInputArbitrary), and the exploration
  * loop draws it from a seeded Prng (randomMutation). Both apply it with applyMutation.
  */
 import fc from 'fast-check';
+import { digitRuns } from './boundary-numbers.js';
 import { concatBytes, fitBytes } from './bytes.js';
 import type { Prng } from './prng.js';
 
@@ -29,7 +31,9 @@ export type Mutation =
   /** Writes at `at` how many bytes follow the field, as a `width`-byte integer. */
   | { kind: 'length'; at: number; width: 1 | 2 | 4; bigEndian: boolean }
   /** Inserts LINE_BREAKS[style] at `at`; the last style makes every LF a CRLF instead. */
-  | { kind: 'lineBreak'; at: number; style: number };
+  | { kind: 'lineBreak'; at: number; style: number }
+  /** Sizes the bytes after a number by the numbers before it: see sizeByTextNumbers. */
+  | { kind: 'textSize'; first: number; count: number; after: number; scale: number; nul: boolean };
 
 export type MutationKind = Mutation['kind'];
 
@@ -154,6 +158,10 @@ export function applyMutation(
       out = writeLengthField(input, mutation.at, mutation.width, mutation.bigEndian);
       break;
     }
+    case 'textSize': {
+      out = sizeByTextNumbers(input, mutation, maxBytes);
+      break;
+    }
     case 'lineBreak': {
       const style = mutation.style % (LINE_BREAKS.length + 1);
       const every = style === EVERY_LF_TO_CRLF ? crlfLineBreaks(input) : undefined;
@@ -201,6 +209,48 @@ export function writeLengthField(
   return out;
 }
 
+/** What a text header's numbers may be multiplied by: bytes per pixel (grey, RGB, RGBA). */
+const TEXT_SIZE_SCALES = [1, 1, 2, 3, 4] as const;
+
+/**
+ * The input with what follows a number resized to the product of 1 to 3 numbers before it
+ * (times a small scale), after one separator byte: the size check of a format whose text
+ * header says how much data comes next ("P5 3 2 255\n" then 6 pixel bytes, "5:hello,"). The
+ * payload is NULs (below any maximum value the header sets), or the input's own bytes repeated
+ * to the size (text a text format takes). Runs are counted modulo how many the input has;
+ * without digits, or with a size past maxBytes, the input is left alone.
+ */
+export function sizeByTextNumbers(
+  input: Uint8Array,
+  mutation: Extract<Mutation, { kind: 'textSize' }>,
+  maxBytes: number,
+): Uint8Array {
+  // Only short runs: a longer one is no size.
+  const runs = digitRuns(input).filter(([start, end]) => end - start <= 7);
+  if (runs.length === 0) return input;
+  const first = mutation.first % runs.length;
+  const count = 1 + (mutation.count % Math.min(3, runs.length - first));
+  const lastFactor = first + count - 1;
+  const header = runs[lastFactor + (mutation.after % (runs.length - lastFactor))]!;
+  let size = TEXT_SIZE_SCALES[mutation.scale % TEXT_SIZE_SCALES.length]!;
+  for (const [start, end] of runs.slice(first, lastFactor + 1)) {
+    let value = 0;
+    for (let i = start; i < end; i++) value = value * 10 + input[i]! - 0x30;
+    size *= value;
+  }
+  const start = Math.min(input.length, header[1] + 1);
+  if (start + size > maxBytes) return input;
+  const head = input.length > header[1] ? input.subarray(0, start) : concatBytes([input, SPACE]);
+  const tail = input.subarray(start);
+  const payload = new Uint8Array(size);
+  if (!mutation.nul && tail.length > 0) {
+    for (let i = 0; i < size; i++) payload[i] = tail[i % tail.length]!;
+  }
+  return concatBytes([head, payload]);
+}
+
+const SPACE = Uint8Array.of(0x20);
+
 /** How often each kind is drawn, in fast-check cases and in the exploration loop. */
 export const MUTATION_WEIGHTS: Readonly<Record<MutationKind, number>> = {
   truncate: 2,
@@ -214,6 +264,7 @@ export const MUTATION_WEIGHTS: Readonly<Record<MutationKind, number>> = {
   delete: 2,
   length: 2,
   lineBreak: 2,
+  textSize: 2,
 };
 
 /** One mutation as a fast-check arbitrary: every field shrinks towards the smallest change. */
@@ -284,6 +335,19 @@ export function mutationArbitrary(sources: MutationSources): fc.Arbitrary<Mutati
         .map(([where, style]): Mutation => ({ kind: 'lineBreak', at: where, style })),
     },
   ];
+  kinds.push({
+    weight: w.textSize,
+    arbitrary: fc
+      .tuple(fc.nat(7), fc.nat(2), fc.nat(7), fc.nat(TEXT_SIZE_SCALES.length - 1), fc.boolean())
+      .map(([first, count, after, scale, nul]): Mutation => ({
+        kind: 'textSize',
+        first,
+        count,
+        after,
+        scale,
+        nul,
+      })),
+  });
   if (sources.samples.length > 1) {
     kinds.push({
       weight: w.splice,
@@ -352,6 +416,15 @@ export function randomMutation(rng: Prng, sources: MutationSources): Mutation {
       return { kind, at, width: rng.pick([1, 2, 4] as const), bigEndian: rng.chance(0.25) };
     case 'lineBreak':
       return { kind, at, style: rng.below(LINE_BREAKS.length + 1) };
+    case 'textSize':
+      return {
+        kind,
+        first: rng.below(8),
+        count: rng.below(3),
+        after: rng.below(8),
+        scale: rng.below(TEXT_SIZE_SCALES.length),
+        nul: rng.chance(0.5),
+      };
   }
 }
 

@@ -48,6 +48,11 @@ export interface SingleCallOptions {
    * generators reach.
    */
   exploredTraps?: boolean;
+  /**
+   * Also run first, the same way, the inputs exploration saw `process` accept: a plugin with
+   * a format the generators seldom meet has then been given some input it takes.
+   */
+  exploredAccepted?: boolean;
   /** Replace the generated input (e.g. only invalid UTF-8). */
   arbitrary?: (shape: CallShape, env: CaseEnvironment) => fc.Arbitrary<CallCase>;
   alwaysProbe?: boolean;
@@ -97,8 +102,11 @@ export function singleCallProperty(options: SingleCallOptions): CallProperty<Cal
       : {
           examples: (shape, env, ruleId) => [
             ...edgeCallCases(shape, env, options.layouts, ruleId, options.edgeCapacities),
-            ...(options.exploredTraps && shape.exportName === 'process'
-              ? (env.trapped ?? []).map((input): CallCase => ({
+            ...(shape.exportName === 'process'
+              ? [
+                  ...(options.exploredTraps ? (env.trapped ?? []) : []),
+                  ...(options.exploredAccepted ? (env.accepted ?? []) : []),
+                ].map((input): CallCase => ({
                   input,
                   placement: DEFAULT_PLACEMENT,
                   capacity: { kind: 'ample' },

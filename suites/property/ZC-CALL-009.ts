@@ -24,10 +24,19 @@ export default defineCheck('ZC-CALL-009', (ctx) =>
         if (run.main.outcome.kind !== 'returned') return inconclusive(run.main.outcome);
         const code = returnCode(run);
         if (code === -3) return OK;
+        const reported = run.main.cellAfter ?? 0;
+        // Success with *output_len past the capacity, but nothing written past it, is
+        // ZC-CALL-005's finding alone: the needed size came from that same count at ample
+        // room, so it may be the lie (a length counting bytes never written) while the output
+        // itself fit. Written past the capacity, the output did not fit: this rule's too.
+        const overCapacity = run.capacity !== undefined && reported > run.capacity;
+        if (code === 0 && overCapacity && run.main.violations.length === 0) {
+          return { kind: 'inconclusive', why: 'reported more than the capacity (ZC-CALL-005)' };
+        }
         return {
           kind: 'violation',
           expected: `-3 (OutputTooSmall) with capacity ${run.capacity}, below the ${run.needed} needed`,
-          found: `returned ${code}`,
+          found: code === 0 ? `returned 0 with *output_len = ${reported}` : `returned ${code}`,
         };
       },
     }),

@@ -284,6 +284,53 @@ function edgeThenAccepted(shape: CallShape, env: CaseEnvironment): History[] {
   });
 }
 
+/** Prefixes it tries of each accepted input: at most this many, one per punctuation kind. */
+const MAX_CUTS = 8;
+
+/** What opens a quote or a nesting in common formats: left open, a parser stays inside it. */
+const OPENERS = [...'"\'([{<'].map((char) => char.charCodeAt(0));
+
+/**
+ * Inputs an accepted input gives, cut off in the middle of its structure: cut right after the
+ * first of each kind of punctuation byte in it ("x=\"y\"" gives "x=", "x=\""), and its first
+ * word (up to the first punctuation byte) and the cut after that byte, each with a quote or a
+ * bracket opened and never closed ("x\"", "x=("). Each gets past the checks at the input's
+ * start and is rejected late, or accepted with a state left open.
+ */
+function cutsOf(input: Uint8Array): Uint8Array[] {
+  const seen = new Set<number>();
+  const cutEnds: number[] = [];
+  input.forEach((byte, at) => {
+    const punctuation = byte > 0x20 && byte < 0x7f && classOf(byte) === undefined;
+    if (!punctuation || seen.has(byte) || at + 1 >= input.length) return;
+    seen.add(byte);
+    if (cutEnds.length < MAX_CUTS) cutEnds.push(at + 1);
+  });
+  const cuts = cutEnds.map((end) => input.slice(0, end));
+  const opened = [cutEnds[0]! - 1, cutEnds[0]!].flatMap((end) =>
+    OPENERS.map((opener) => Uint8Array.from([...input.subarray(0, end), opener])),
+  );
+  return cutEnds.length === 0 ? [] : [...cuts, ...opened.filter((cut) => cut.length > 1)];
+}
+
+/**
+ * Each of those cut-off inputs (cutsOf), then the whole accepted input, on one instance. A
+ * quote, a nesting depth or a field count the parser leaves set on the path that rejected (or
+ * stopped early) shows in the next call, whatever the plugin's format: the spec's edge inputs
+ * are cut-off forms of common formats; these are of the plugin's own.
+ */
+function cutThenWhole(shape: CallShape, env: CaseEnvironment): History[] {
+  return probesAfterEdge(acceptedInputs(shape, env)).flatMap((whole) =>
+    distinctInputs(cutsOf(whole.input).map(ample)).map((cut) => ({
+      pool: [cut, whole],
+      steps: [
+        { kind: 'call' as const, index: 0 },
+        { kind: 'call' as const, index: 1 },
+      ],
+    })),
+  );
+}
+
 /** The pool without repeats (two variants can come out the same): each choice a new input. */
 function distinctInputs(pool: CallCase[]): CallCase[] {
   // Compared pairwise, not as strings: an input can be larger than a string may be.
@@ -322,7 +369,7 @@ export default defineCheck('ZC-CALL-013', (ctx) =>
   checkCallProperty<History>(ctx, {
     runs: (configured) => Math.max(10, configured),
     arbitrary: historyArbitrary,
-    examples: edgeThenAccepted,
+    examples: (shape, env) => [...edgeThenAccepted(shape, env), ...cutThenWhole(shape, env)],
     check: (session, shape, history, env): CaseVerdict => {
       const run = (plugin: PluginInstance, testCase: CallCase): CallResult =>
         callResultOf(

@@ -8,7 +8,8 @@ const AMPLE = { kind: 'ample' as const };
 
 // Every call of the run's input mix (text, bytes, JSON, CSV, the module's own strings, the
 // corpus when given) with ample room, and the spec's edge inputs (a lone JSON string, `{}`, a
-// digit: the whole of what a narrow plugin takes): if none returns 0 and some returned at all,
+// digit: the whole of what a narrow plugin takes), and the inputs exploration saw it accept,
+// each run again here: if none returns 0 and some returned at all,
 // the plugin rejects whatever it is given, and every other rule judged only its input check.
 export default defineCheck('ZC-CALL-016', (ctx) => {
   // The census counts generated cases only; an edge input accepted counts here too.
@@ -20,6 +21,7 @@ export default defineCheck('ZC-CALL-016', (ctx) => {
       census: false,
       capacity: fc.constant(AMPLE),
       edgeCapacities: [AMPLE],
+      exploredAccepted: true,
       judge: (run, { shape }) => {
         if (returnCode(run) === 0) acceptedBy.add(shape.exportName);
         return OK;

@@ -3,6 +3,7 @@ import {
   DEFAULT_PLACEMENT,
   GUARD_BYTES,
   guardByte,
+  guardPatternFor,
   planLayout,
   type BufferSizes,
   type LayoutKind,
@@ -201,5 +202,39 @@ describe('guardByte', () => {
 
   it('has no zero byte in the part a guard uses, so a stray 0 is always seen', () => {
     for (let i = 0; i < GUARD_BYTES + 16; i++) expect(guardByte(i)).not.toBe(0);
+  });
+});
+
+describe('guardPatternFor', () => {
+  const input = (length: number, byte = 0x61) => new Uint8Array(length).fill(byte);
+
+  it('gives the same case the same guards, in both surroundings', () => {
+    const standard = guardPatternFor(input(12), 12, 12, 'standard');
+    expect(guardPatternFor(input(12), 12, 12, 'standard')).toEqual(standard);
+    expect(guardPatternFor(input(12), 12, 12, 'inverted')).toEqual(standard.map((b) => b ^ 0xff));
+  });
+
+  it('never puts a 0x00 in a guard, standard or inverted, so a stray NUL always shows', () => {
+    for (let length = 0; length < 300; length++) {
+      for (const surroundings of ['standard', 'inverted'] as const) {
+        const guard = guardPatternFor(
+          input(length, length & 0xff),
+          length * 2,
+          length,
+          surroundings,
+        );
+        expect(guard.length).toBe(GUARD_BYTES + 16);
+        expect(guard.includes(0)).toBe(false);
+      }
+    }
+  });
+
+  it('starts the guard with many different bytes across cases: no byte is unseen on every case', () => {
+    const firstBytes = new Set<number>();
+    for (let length = 1; length <= 200; length++) {
+      firstBytes.add(guardPatternFor(input(length), length, length, 'standard')[0]!);
+    }
+    // One fixed start put 0xa5 right past every buffer.
+    expect(firstBytes.size).toBeGreaterThan(50);
   });
 });

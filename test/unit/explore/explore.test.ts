@@ -17,6 +17,8 @@ import { exploreModule, type ExploreModuleOptions } from '../../../src/explore/e
 import { headerPlugin } from '../../helpers/gated-plugins.js';
 import { wat } from '../../helpers/wat.js';
 
+const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+
 const HEADER = Uint8Array.from([
   0x89, 0x5a, 0x4e, 0x48, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x01, 0x02, 0x03, 0x76, 0x31, 0x2e, 0x30,
 ]);
@@ -168,6 +170,43 @@ describe('the exploration loop', () => {
     expect(result.trapped.length).toBeLessThanOrEqual(MAX_TRAPPED);
     expect(result.trapped.every((input) => input[0] === 0x7a)).toBe(true);
     expect(result.kept).toEqual(expect.arrayContaining(result.trapped));
+  });
+
+  it('meets a text header that says how much data follows ("P5 w h max\\n", then w * h bytes)', () => {
+    // A PGM reader: one new block per header field parsed, one for data of the right size;
+    // width and height from 3 up, so the data is never empty.
+    const reached = new Set<number>();
+    const header = /^P5[ \n](\d{1,3})[ \n](\d{1,3})[ \n](\d{1,3})[ \n]/;
+    const stages = [
+      /^P5/,
+      /^P5[ \n]\d/,
+      /^P5[ \n]\d+[ \n]\d/,
+      /^P5[ \n]\d+[ \n]\d+[ \n]\d/,
+      header,
+    ];
+    const pgm: ExploreTarget = {
+      run(input) {
+        const text = Buffer.from(input).toString('latin1');
+        let stage = stages.filter((pattern) => pattern.test(text)).length;
+        const match = header.exec(text);
+        const [width, height] = [Number(match?.[1]), Number(match?.[2])];
+        const accepted =
+          match !== null &&
+          width >= 3 &&
+          height >= 3 &&
+          input.length - match[0].length === width * height;
+        if (accepted) stage++;
+        const before = reached.size;
+        for (let i = 1; i <= stage; i++) reached.add(i);
+        return { fresh: reached.size - before, accepted };
+      },
+    };
+    const result = exploreLoop(pgm, {
+      ...options,
+      dictionary: [utf8('P5')],
+      budget: { iterations: 3000 },
+    });
+    expect(result.accepted.length).toBeGreaterThan(0);
   });
 
   it('ends at a host stop with the input that caused it', () => {

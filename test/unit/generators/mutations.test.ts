@@ -118,6 +118,7 @@ describe('applyMutation', () => {
       'lineBreak',
       'repeat',
       'splice',
+      'textSize',
       'token',
       'truncate',
     ]);
@@ -173,5 +174,30 @@ describe('corpus inputs', () => {
     ).length;
     expect(fromSample).toBeGreaterThan(500);
     expect(fromSample).toBeLessThan(700);
+  });
+});
+
+describe('the text-size mutation', () => {
+  const sized = (input: string, first: number, count: number, after: number, nul = true) =>
+    apply(input, { kind: 'textSize', first, count, after, scale: 0, nul });
+
+  it('sizes what follows a header by the product of its numbers, after one separator', () => {
+    // Width 3 and height 2 after "P5": 6 bytes after the separator that ends the maxval.
+    expect(sized('P5 3 2 255\nxy', 1, 1, 1)).toBe('P5 3 2 255\n' + '\0'.repeat(6));
+    // The input's own bytes, repeated to the size.
+    expect(sized('P5 3 2 255\nxy', 1, 1, 1, false)).toBe('P5 3 2 255\nxyxyxy');
+    // A netstring: the count alone, after its colon.
+    expect(sized('5:hi,', 0, 0, 0, false)).toBe('5:hi,hi');
+  });
+
+  it('leaves an input without digits, or one whose size would pass the budget, alone', () => {
+    expect(sized('no numbers', 0, 0, 0)).toBe('no numbers');
+    expect(
+      apply(
+        '9999999 9',
+        { kind: 'textSize', first: 0, count: 1, after: 0, scale: 0, nul: true },
+        1000,
+      ),
+    ).toBe('9999999 9');
   });
 });
