@@ -198,26 +198,25 @@ const GUARD_STARTS = Array.from({ length: 256 }, (_, start) => start).filter((st
 
 const GUARD_CYCLE = Uint8Array.from({ length: 256 + GUARD_SPAN }, (_, i) => guardByte(i));
 const INVERTED_GUARD_CYCLE = GUARD_CYCLE.map((byte) => byte ^ 0xff);
+const LINE_FEED_GUARD = new Uint8Array(GUARD_SPAN).fill(0x0a);
 
 /**
- * The guard bytes of one call: where in the cycle they start depends on the case (its input's
- * length and a few of its bytes, its room), so the same case always gets the same guards and
- * other cases get others. A byte written over a guard that happens to equal the guard's own
- * byte there goes unseen; with one fixed start, the byte right past every buffer would be the
- * same (0xa5, a UTF-8 continuation byte: "ⱥ" ends with it), and a plugin whose one-byte overflow
- * writes it would pass every case. Spread, that blind spot is one case in many.
+ * The guard bytes of one call: where in the cycle they start depends on its input (its length
+ * and a few of its bytes), so every call of one input (the probe, the case, a retry at another
+ * capacity) has the same surroundings, and other inputs get others. A byte written over a guard
+ * that happens to equal the guard's own byte there goes unseen; with one fixed start, the byte
+ * right past every buffer would be the same (0xa5, a UTF-8 continuation byte: "ⱥ" ends with
+ * it), and a plugin whose one-byte overflow writes it would pass every case. Spread, that blind
+ * spot is one input in many. A plugin that reads past its input reads the same bytes on every
+ * call of it, so only ZC-CALL-017, which inverts them, sees the difference.
  */
-export function guardPatternFor(
-  input: Uint8Array,
-  outputBytes: number,
-  cellValue: number,
-  surroundings: Surroundings,
-): Uint8Array {
+export function guardPatternFor(input: Uint8Array, surroundings: Surroundings): Uint8Array {
   const last = input.length - 1;
-  let key = Math.imul(input.length, 0x9e3779b1) ^ Math.imul(outputBytes + 1, 0x85ebca6b);
-  key ^= Math.imul(cellValue + 7, 0xc2b2ae35);
+  let key = Math.imul(input.length + 1, 0x9e3779b1);
   if (last >= 0) key ^= input[0]! | (input[last]! << 8) | (input[last >> 1]! << 16);
   key = Math.imul(key ^ (key >>> 15), 0x2c1b3c6d);
+  key ^= key >>> 13;
+  if (surroundings === 'line-feeds') return LINE_FEED_GUARD;
   const start = GUARD_STARTS[(key >>> 0) % GUARD_STARTS.length]!;
   const cycle = surroundings === 'inverted' ? INVERTED_GUARD_CYCLE : GUARD_CYCLE;
   return cycle.subarray(start, start + GUARD_SPAN);
@@ -227,10 +226,12 @@ export function guardPatternFor(
 export const OUTPUT_FILL = 0xcd;
 
 /**
- * What surrounds the buffers: the guard pattern and the output's fill, or every byte of both
- * inverted. A call whose result changes between the two read memory that is not its input.
+ * What surrounds the buffers: the guard pattern and the output's fill as is, every byte of both
+ * inverted, or guards of line feeds around the standard fill. A read outside the input changes a
+ * result only where the byte read matters, and the byte parsers most often branch on (a line
+ * count, a last-line check) is a line feed, which neither pattern holds next to every buffer.
  */
-export type Surroundings = 'standard' | 'inverted';
+export type Surroundings = 'standard' | 'inverted' | 'line-feeds';
 
 export const outputFillFor = (surroundings: Surroundings): number =>
-  surroundings === 'standard' ? OUTPUT_FILL : OUTPUT_FILL ^ 0xff;
+  surroundings === 'inverted' ? OUTPUT_FILL ^ 0xff : OUTPUT_FILL;

@@ -93,12 +93,7 @@ export function guardedCall(plugin: PluginInstance, plan: GuardedCallPlan): Guar
   }
   const { source, arena, base, layout, addresses } = placement.placed;
 
-  const pattern = guardPatternFor(
-    plan.input,
-    plan.outputBytes,
-    plan.cellValue ?? 0,
-    plan.surroundings ?? 'standard',
-  );
+  const pattern = guardPatternFor(plan.input, plan.surroundings ?? 'standard');
   let memory = plugin.bytes();
   const guards = layout.guards;
   for (let g = 0; g < guards.length; g++) {

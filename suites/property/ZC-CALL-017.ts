@@ -13,22 +13,34 @@ import {
 } from '../_internals/call-result.js';
 
 /**
- * Each case twice, on two fresh instances that differ only in what surrounds the buffers: the
- * guard bytes and the output's initial fill, as is and inverted. Same clock, same seed, same
- * history: a different result means the call read memory outside its input.
+ * Each case three times, on fresh instances that differ only in what surrounds the buffers:
+ * the guard bytes and the output's initial fill as is, inverted, and guards of line feeds.
+ * Same clock, same seed, same history: a different result means the call read memory outside
+ * its input (inverting changes every byte it could read; line feeds are what a line-minded
+ * read past the input most often tests for, and neither of the other two has one next to
+ * every buffer).
  */
 const STANDARD_FILL = outputFillFor('standard');
-const INVERTED_FILL = outputFillFor('inverted');
 
 /** Whether every differing byte is one the call never wrote: ZC-CALL-014's bug, not a read. */
-function onlyUnwrittenBytesDiffer(standard: CallResult, inverted: CallResult): boolean {
-  if (standard.bytes.length !== inverted.bytes.length) return false;
+function onlyUnwrittenBytesDiffer(
+  standard: CallResult,
+  other: CallResult,
+  otherFill: number,
+): boolean {
+  if (standard.bytes.length !== other.bytes.length) return false;
   for (let i = 0; i < standard.bytes.length; i++) {
-    if (standard.bytes[i] === inverted.bytes[i]) continue;
-    if (standard.bytes[i] !== STANDARD_FILL || inverted.bytes[i] !== INVERTED_FILL) return false;
+    if (standard.bytes[i] === other.bytes[i]) continue;
+    if (standard.bytes[i] !== STANDARD_FILL || other.bytes[i] !== otherFill) return false;
   }
   return true;
 }
+
+/** The other surroundings, and how the failure says what they were. */
+const VARIANTS: ReadonlyArray<readonly [Surroundings, string]> = [
+  ['inverted', 'with every guard byte and output byte inverted before the call'],
+  ['line-feeds', 'with every guard byte a line feed (0x0a) before the call'],
+];
 
 export default defineCheck('ZC-CALL-017', (ctx) =>
   checkCallProperty<CallCase>(ctx, {
@@ -45,25 +57,30 @@ export default defineCheck('ZC-CALL-017', (ctx) =>
           plugin.lastCall,
         );
       const standard = run(session.fresh(), 'standard');
-      const inverted = run(session.fresh(), 'inverted');
-      if (standard.code === undefined || inverted.code === undefined) {
+      if (standard.code === undefined)
         return { kind: 'inconclusive', why: 'a call did not return' };
-      }
-      if (standard.code === inverted.code && standard.count === inverted.count) {
-        if (Buffer.compare(standard.bytes, inverted.bytes) === 0) return OK;
-        if (onlyUnwrittenBytesDiffer(standard, inverted)) {
-          return {
-            kind: 'inconclusive',
-            why: 'only bytes the call did not write differ (ZC-CALL-014)',
-            allowed: true,
-          };
+      let verdict: CaseVerdict = OK;
+      for (const [surroundings, how] of VARIANTS) {
+        const other = run(session.fresh(), surroundings);
+        if (other.code === undefined) return { kind: 'inconclusive', why: 'a call did not return' };
+        if (standard.code === other.code && standard.count === other.count) {
+          if (Buffer.compare(standard.bytes, other.bytes) === 0) continue;
+          if (onlyUnwrittenBytesDiffer(standard, other, outputFillFor(surroundings))) {
+            verdict = {
+              kind: 'inconclusive',
+              why: 'only bytes the call did not write differ (ZC-CALL-014)',
+              allowed: true,
+            };
+            continue;
+          }
         }
+        return {
+          kind: 'violation',
+          expected: `the same result whatever surrounds the buffers: ${describeResult(standard, ctx.spec)}`,
+          found: `${how}, \`${shape.exportName}\` ${describeResult(other, ctx.spec)}; ${describeResultDifference(standard, other)}: the call read memory outside its input`,
+        };
       }
-      return {
-        kind: 'violation',
-        expected: `the same result whatever surrounds the buffers: ${describeResult(standard, ctx.spec)}`,
-        found: `with every guard byte and output byte inverted before the call, \`${shape.exportName}\` ${describeResult(inverted, ctx.spec)}; ${describeResultDifference(standard, inverted)}: the call read memory outside its input`,
-      };
+      return verdict;
     },
     describe: (_shape, testCase) => describeCase(testCase, undefined),
   }),

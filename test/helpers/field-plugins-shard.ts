@@ -141,9 +141,12 @@ export function describeFieldShard(shard: number): void {
       async (_name, plugin) => {
         expect(plugin.escapes!.length).toBeGreaterThan(0);
         // With should rules it fails for another reason (shouldFails), --strict would fail it
-        // for that: then the default gate must pass it with only those failing.
+        // for that: then the default gate must pass it with only those failing. Not --strict
+        // otherwise either: every rule's status is checked below, should rules included, and a
+        // census warning (a narrow format, near the 10% line) says the checks barely ran, which
+        // is no rule seeing the bug.
         const allowed = plugin.shouldFails ?? [];
-        const report = await check(plugin, allowed.length === 0);
+        const report = await check(plugin);
         // Caught now? Then drop `escapes` from its manifest entry: the suite got better.
         expect(report.verdict, failing(report).join('\n')).toBe('pass');
         const unexpected = failing(report).filter((line) => !allowed.includes(line.split(':')[0]!));
