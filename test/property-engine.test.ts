@@ -133,8 +133,8 @@ describe('a call that hangs on one input only', () => {
 });
 
 const PINNED_AT_SEED_42 = [
-  '151 2020203750f0 output-at-end 3532 above',
-  '10 20c2852732bf adjacent 0272 ample',
+  '151 2020203750f0 output-at-end 3532 ample',
+  '10 20c2852732bf adjacent 0272 zero',
   '31 20e280812020 apart 4662 zero',
-  '0  adjacent 3013 below',
+  '0  adjacent 3013 above',
 ];

@@ -26,7 +26,7 @@
 // *output_len above the capacity is reported as `!!`.
 
 import { Buffer } from 'node:buffer';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TextDecoder, TextEncoder } from 'node:util';
@@ -388,7 +388,19 @@ async function runInstance(module, opts, seed) {
 }
 
 const { plugin, opts } = parseArgs(process.argv.slice(2));
-const path = plugin.endsWith('.wasm') ? plugin : join(HERE, 'dist', `${plugin}.wasm`);
+/** A name is looked up in dist/, then in each batch's dist/ (batch-2/ to the newest). */
+function modulePath(name) {
+  if (name.endsWith('.wasm')) return name;
+  const batches = readdirSync(HERE).filter((entry) => /^batch-\d+$/.test(entry));
+  const candidates = ['dist', ...batches.map((batch) => join(batch, 'dist'))].map((dir) =>
+    join(HERE, dir, `${name}.wasm`),
+  );
+  const found = candidates.find((candidate) => existsSync(candidate));
+  if (found) return found;
+  console.error(`try.mjs: no ${name}.wasm in field/dist or any field/batch-*/dist`);
+  process.exit(2);
+}
+const path = modulePath(plugin);
 const module = await WebAssembly.compile(readFileSync(path));
 const all = [];
 for (let i = 0; i < opts.instances; i++) {
