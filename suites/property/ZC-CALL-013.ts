@@ -306,11 +306,12 @@ function cutsOf(input: Uint8Array): Uint8Array[] {
     seen.add(byte);
     if (cutEnds.length < MAX_CUTS) cutEnds.push(at + 1);
   });
-  const cuts = cutEnds.map((end) => input.slice(0, end));
-  const opened = [cutEnds[0]! - 1, cutEnds[0]!].flatMap((end) =>
+  const first = cutEnds[0];
+  if (first === undefined) return [];
+  const opened = [first - 1, first].flatMap((end) =>
     OPENERS.map((opener) => Uint8Array.from([...input.subarray(0, end), opener])),
   );
-  return cutEnds.length === 0 ? [] : [...cuts, ...opened.filter((cut) => cut.length > 1)];
+  return [...cutEnds.map((end) => input.slice(0, end)), ...opened.filter((cut) => cut.length > 1)];
 }
 
 /**
