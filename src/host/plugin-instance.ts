@@ -177,6 +177,8 @@ export class PluginInstance {
   lastCall: CallStats = { clockReads: 0, randomReads: 0 };
   /** Why this instance must not be called again (a trap or a stop), once it happened. */
   poisoned: string | undefined;
+  /** Whether the call that poisoned it trapped (the plugin's own trap, not a host stop). */
+  trapped = false;
   /**
    * The last call's work (function entries and loop iterations), when the module was compiled
    * with the work counter (src/wasm/count-work.ts); 0 otherwise.
@@ -379,6 +381,7 @@ export class PluginInstance {
       return { kind: 'stopped', ...stop, stderr: this.capture.stderrTail() };
     }
     this.poisoned = `an earlier call to \`${name}\` trapped`;
+    this.trapped = true;
     return { kind: 'trapped', message: describeTrap(error), stderr: this.capture.stderrTail() };
   }
 

@@ -255,6 +255,15 @@ export const WORK_PER_CASE = 2 ** 24;
 const MIN_GENERATED_CASES = 10;
 
 /**
+ * When every one of a rule's first this many cases trapped (its examples count), it runs no more: ZC-CALL-002
+ * already fails the plugin on that trap, and a plugin that traps on everything (unbounded
+ * recursion costs the engine about 16 ms a call) would otherwise spend the whole count of every
+ * rule on calls that show nothing else. A count of cases, so the same on any machine; a rule
+ * whose case found a violation among them still fails and shrinks as before.
+ */
+export const TRAPPED_CASES_TO_STOP = 20;
+
+/**
  * One export's cases: the configured count, or with a --time share (and no path to replay)
  * as many as fit in it, and the configured count if fewer did.
  */
@@ -303,6 +312,9 @@ function runCases<Case>(
     work,
   );
   let skippedForWork = 0;
+  // Cases that trapped, while every case so far did (examples included); then the cases not run.
+  let trappedFromStart = 0;
+  let skippedForTraps = 0;
   let inconclusive = 0;
   let allowedInconclusive = 0;
   let conclusive = 0;
@@ -321,12 +333,20 @@ function runCases<Case>(
         return true;
       }
     }
+    if (!failedOnce && trappedFromStart >= TRAPPED_CASES_TO_STOP) {
+      skippedForTraps++;
+      return true;
+    }
     // A hang is reported by the supervisor with this index: the path that replays the case.
     ctx.markCase(failedOnce ? -2 : caseIndex++, property.inputOf?.(testCase));
     try {
+      session.beginCase();
       const instance = session.current();
       const mark = instance.capture.mark();
       const verdict = property.check(session, shape, testCase, env);
+      if (!failedOnce && trappedFromStart === caseIndex - 1 && session.caseTrapped()) {
+        trappedFromStart++;
+      }
       if (verdict.kind === 'inconclusive') {
         inconclusive++;
         if (verdict.allowed) allowedInconclusive++;
@@ -373,14 +393,15 @@ function runCases<Case>(
         : conclusive === 0
           ? `no conclusive case for \`${shape.exportName}\` (${inconclusive} inconclusive: ${why})`
           : `\`${shape.exportName}\`: ${plural(conclusive, 'case')}${inconclusive ? ` (${inconclusive} inconclusive)` : ''}`) +
-      workNote(work, skippedForWork);
+      workNote(work, skippedForWork) +
+      trapNote(skippedForTraps);
     return {
       kind: 'passed',
       summary,
       conclusive,
       onlyAllowed: inconclusive === allowedInconclusive,
       census,
-      cases: details.numRuns - skippedForWork,
+      cases: details.numRuns - skippedForWork - skippedForTraps,
     };
   }
   const { verdict, output, description } = confirmedFailure(ctx, property, shape, env, lastFailure);
@@ -412,6 +433,11 @@ function workNote(work: WorkMeter, skipped: number): string {
     ...(work.shortened > 0 ? [`${plural(work.shortened, 'case')} cut short`] : []),
   ];
   return ` (${parts.join(', ')}: its calls spent the work budget of ${formatWork(work.budget)} function entries and loop iterations; --runs or --thorough raise it)`;
+}
+
+function trapNote(skipped: number): string {
+  if (skipped === 0) return '';
+  return ` (${plural(skipped, 'case')} not run: the first ${TRAPPED_CASES_TO_STOP} cases all trapped, which fails ZC-CALL-002)`;
 }
 
 /** A work count in words: 1.7 billion, 16.8 million. */

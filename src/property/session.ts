@@ -16,6 +16,8 @@ export class SessionBlocked extends Error {}
 export class PluginSession {
   private instance: PluginInstance | undefined;
   instancesStarted = 0;
+  /** The instances the current case used or started, to tell whether any of them trapped. */
+  private usedByCase = new Set<PluginInstance>();
 
   constructor(
     private readonly ctx: CheckContext,
@@ -28,7 +30,20 @@ export class PluginSession {
 
   current(): PluginInstance {
     if (!this.instance || this.instance.poisoned) this.instance = this.fresh();
+    this.usedByCase.add(this.instance);
     return this.instance;
+  }
+
+  /** Starts a case: what {@link caseTrapped} asks about is its instances from here on. */
+  beginCase(): void {
+    this.usedByCase.clear();
+    if (this.instance && !this.instance.poisoned) this.usedByCase.add(this.instance);
+  }
+
+  /** Whether a call of the current case trapped, on the shared instance or a fresh one. */
+  caseTrapped(): boolean {
+    for (const instance of this.usedByCase) if (instance.trapped) return true;
+    return false;
   }
 
   /** A new instance, independent of the shared one. */
@@ -36,6 +51,7 @@ export class PluginSession {
     const setup = this.ctx.startPlugin({ determinism, work: this.work });
     if (!setup.ok) throw new SessionBlocked(describeSetupFailure(setup));
     this.instancesStarted++;
+    this.usedByCase.add(setup.instance);
     // Bytes per call are the flood rule's, which reads the canned exercise: not these calls.
     setup.instance.capture.recordCalls = false;
     return setup.instance;
