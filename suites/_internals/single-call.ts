@@ -199,6 +199,17 @@ export function edgeCallCases(
 export const ONE_SHORT: readonly CapacityChoice[] = [{ kind: 'short', by: 1 }];
 /** Edge inputs with room to spare, then one element short. */
 export const AMPLE_AND_ONE_SHORT: readonly CapacityChoice[] = [{ kind: 'ample' }, ...ONE_SHORT];
+/**
+ * Room for the output and no more, then one to three elements over: where a writer that rounds
+ * its stores up to a word (a 4-byte store per character, a u64 copy loop) spills past the
+ * buffer, because its fast path checks for some slack but not for a whole word of it.
+ */
+export const TIGHT_FITS: readonly CapacityChoice[] = [
+  { kind: 'exact' },
+  { kind: 'above', extra: 1 },
+  { kind: 'above', extra: 2 },
+  { kind: 'above', extra: 3 },
+];
 /** Exactly the needed size, and one short of it: where -3 must and must not come. */
 export const EXACT_AND_ONE_SHORT: readonly CapacityChoice[] = [{ kind: 'exact' }, ...ONE_SHORT];
 

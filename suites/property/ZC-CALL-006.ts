@@ -2,6 +2,7 @@ import { defineCheck } from '../../src/check/define-check.js';
 import { OK, checkCallProperty } from '../../src/property/call-property.js';
 import {
   AMPLE_AND_ONE_SHORT,
+  TIGHT_FITS,
   inconclusive,
   singleCallProperty,
 } from '../_internals/single-call.js';
@@ -13,7 +14,8 @@ export default defineCheck('ZC-CALL-006', (ctx) =>
   checkCallProperty(
     ctx,
     singleCallProperty({
-      edgeCapacities: AMPLE_AND_ONE_SHORT,
+      // Each edge input with room to spare, one short, and at the tight fits past the output.
+      edgeCapacities: [...AMPLE_AND_ONE_SHORT, ...TIGHT_FITS],
       layouts: ['apart', 'output-first', 'output-at-end'],
       judge: (run, { testCase }) => {
         const { outcome, violations } = run.main;

@@ -47,9 +47,26 @@ export default defineCheck('ZC-CALL-015', (ctx) =>
       appliesTo: hasCapacityCell,
       capacity: AROUND_NEEDED,
       judge: (run, { rerun }) => {
-        if (run.needed === undefined) return allowedInconclusive('input rejected');
+        if (run.main.outcome.kind !== 'returned' && run.needed === undefined) {
+          return allowedInconclusive('input rejected');
+        }
         if (run.main.outcome.kind !== 'returned') return inconclusive(run.main.outcome);
         const capacity = run.capacity ?? 0;
+        if (run.needed === undefined) {
+          // No size to compare with: the ample-capacity call did not succeed. A -3 there that
+          // names no more than the room it had is still the loop (a "need more input" mapped
+          // to -3, a count of what was consumed): the host retries with less, and gets -3 again.
+          const asked = run.main.cellAfter;
+          if (returnCode(run) === -3 && asked !== undefined && asked <= capacity) {
+            const retry = rerun({ capacity: { kind: 'named', elements: asked } });
+            return {
+              kind: 'violation',
+              expected: `-3 with *output_len above the capacity ${capacity}: -3 says the output does not fit, and *output_len is the room to retry with`,
+              found: `returned -3 (OutputTooSmall) with ample capacity ${capacity} and *output_len = ${asked}; the retry with capacity ${asked} ${describeOutcome('', retry.main.outcome).trim()}`,
+            };
+          }
+          return allowedInconclusive('input rejected');
+        }
         if (returnCode(run) !== -3) return OK;
         if (capacity >= run.needed) {
           return {
