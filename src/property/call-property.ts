@@ -255,8 +255,8 @@ export const WORK_PER_CASE = 2 ** 24;
 const MIN_GENERATED_CASES = 10;
 
 /**
- * When every one of a rule's first this many cases trapped (its examples count), it runs no more: ZC-CALL-002
- * already fails the plugin on that trap, and a plugin that traps on everything (unbounded
+ * When every one of a rule's first this many cases trapped (its examples count), it runs no
+ * more: ZC-CALL-002 already fails the plugin on that trap, and a plugin that traps on everything (unbounded
  * recursion costs the engine about 16 ms a call) would otherwise spend the whole count of every
  * rule on calls that show nothing else. A count of cases, so the same on any machine; a rule
  * whose case found a violation among them still fails and shrinks as before.

@@ -37,7 +37,6 @@ export class PluginSession {
   /** Starts a case: what {@link caseTrapped} asks about is its instances from here on. */
   beginCase(): void {
     this.usedByCase.clear();
-    if (this.instance && !this.instance.poisoned) this.usedByCase.add(this.instance);
   }
 
   /** Whether a call of the current case trapped, on the shared instance or a fresh one. */

@@ -47,10 +47,6 @@ export default defineCheck('ZC-CALL-015', (ctx) =>
       appliesTo: hasCapacityCell,
       capacity: AROUND_NEEDED,
       judge: (run, { rerun }) => {
-        if (run.main.outcome.kind !== 'returned' && run.needed === undefined) {
-          return allowedInconclusive('input rejected');
-        }
-        if (run.main.outcome.kind !== 'returned') return inconclusive(run.main.outcome);
         const capacity = run.capacity ?? 0;
         if (run.needed === undefined) {
           // No size to compare with: the ample-capacity call did not succeed. A -3 there that
@@ -67,6 +63,7 @@ export default defineCheck('ZC-CALL-015', (ctx) =>
           }
           return allowedInconclusive('input rejected');
         }
+        if (run.main.outcome.kind !== 'returned') return inconclusive(run.main.outcome);
         if (returnCode(run) !== -3) return OK;
         if (capacity >= run.needed) {
           return {
