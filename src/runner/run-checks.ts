@@ -41,6 +41,9 @@ export async function runChecks(run: ChecksRun): Promise<RuleRunRecord[]> {
   const records = new Map<string, RuleRunRecord>();
   const stops: StoppedCall[] = [];
   const blockedExports: Record<string, string> = {};
+  // Hangs judged by the export's owner, with what the owner had found before the export was
+  // blocked (what it finds after is only the block).
+  const ownedStops: { owner: string; stop: StoppedCall; ownerBefore?: RuleRunRecord }[] = [];
   const record = (entry: RuleRunRecord): void => {
     records.set(entry.id, entry);
     run.onRuleDone?.(entry);
@@ -142,25 +145,37 @@ export async function runChecks(run: ChecksRun): Promise<RuleRunRecord[]> {
       );
       stops.push(stop);
       const catcher = catchingRule(run.spec, stop.reason, stop.exportName);
-      if (currentRule !== undefined && currentRule !== catcher) {
+      // A hang in an export no rule `catches` hangs on (alloc, init, plugin_info) is the
+      // failure of the rule that owns that export, not of whichever rule happened to call it
+      // first: otherwise the same bug is filed under a different rule when the rule order or
+      // the inputs change.
+      const owner = catcher ?? exportOwner(run.spec, stop.exportName);
+      const ownerSelected = owner !== undefined && run.ruleIds.includes(owner);
+      if (catcher === undefined && ownerSelected && owner !== currentRule) {
+        const ownerBefore = records.get(owner);
+        ownedStops.push({ owner, stop, ...(ownerBefore ? { ownerBefore } : {}) });
+      }
+      if (currentRule !== undefined && currentRule !== owner) {
         // Worded by the rule that catches this kind of stop, even when it does not apply here
-        // (a hang in `init`): the running rule then fails with that failure.
-        const wording = catcher ?? run.spec.rules.find((rule) => rule.catches === stop.reason)?.id;
-        const verdict = await settleStops(run, wording, undefined, [stop]);
-        const selected = catcher !== undefined && run.ruleIds.includes(catcher);
-        // When the rule that catches it is not part of this run (a --only replay), the stop is
-        // the running rule's failure; otherwise that rule only says what interrupted it.
+        // (a hang in `init`).
+        const verdict = await settleStops(run, hangWording(run.spec, catcher), undefined, [stop]);
+        // When the owner is not part of this run (a --only replay), the stop is the running
+        // rule's failure; otherwise that rule only says what interrupted it.
         record({
           id: currentRule,
-          outcome: selected
+          outcome: ownerSelected
             ? {
                 status: 'skip',
                 skipKind: 'blocked',
-                message: `a call was stopped while this rule ran (see ${catcher}): ${verdict.message}`,
+                message: `a call was stopped while this rule ran (see ${owner}): ${verdict.message}`,
               }
             : verdict,
           durationMs: elapsed,
         });
+      } else if (currentRule !== undefined && catcher === undefined) {
+        // The owner itself was running (plugin_info hangs during ZC-INFO-001).
+        const verdict = await settleStops(run, hangWording(run.spec, catcher), undefined, [stop]);
+        record({ id: currentRule, outcome: verdict, durationMs: elapsed });
       }
       blockedExports[stop.exportName] =
         `\`${stop.exportName}\` was stopped earlier in this run (${currentRule}); it is not called again`;
@@ -184,7 +199,52 @@ export async function runChecks(run: ChecksRun): Promise<RuleRunRecord[]> {
     if (own) records.set(id, entry);
     else record(entry);
   }
+  // A hang in an export no rule catches hangs on fails the export's owner; a failure the owner
+  // found before the hang is kept beside it.
+  for (const owner of new Set(ownedStops.map((entry) => entry.owner))) {
+    const theirs = ownedStops.filter((entry) => entry.owner === owner);
+    const verdict = await settleStops(
+      run,
+      hangWording(run.spec, undefined),
+      undefined,
+      theirs.map((entry) => entry.stop),
+    );
+    const before = theirs[0]!.ownerBefore?.outcome;
+    const own = records.get(owner);
+    const entry = {
+      id: owner,
+      outcome:
+        before?.status === 'fail' && verdict.status === 'fail'
+          ? {
+              ...verdict,
+              message: `${verdict.message}; and before that: ${before.message}`,
+              failures: [...(before.failures ?? []), ...(verdict.failures ?? [])],
+            }
+          : verdict,
+      durationMs: own?.durationMs ?? 0,
+    };
+    if (own) records.set(owner, entry);
+    else record(entry);
+  }
   return run.ruleIds.flatMap((id) => records.get(id) ?? []);
+}
+
+/**
+ * The rule answerable for an export's own behaviour: the first must rule that runs code and
+ * names the export first among what it applies to (alloc: ZC-ALLOC-001, init: ZC-LIFE-002,
+ * plugin_info: ZC-INFO-001), else the first such rule that names it at all (dealloc).
+ */
+export function exportOwner(spec: SpecIndex, exportName: string): string | undefined {
+  const candidates = spec.rules.filter(
+    (rule) =>
+      rule.level === 'must' && rule.kind !== 'static' && rule.appliesTo.includes(exportName),
+  );
+  return (candidates.find((rule) => rule.appliesTo[0] === exportName) ?? candidates[0])?.id;
+}
+
+/** The rule whose settle() words a hang: the one catching it here, else the spec's hang rule. */
+function hangWording(spec: SpecIndex, catcher: string | undefined): string | undefined {
+  return catcher ?? spec.rules.find((rule) => rule.catches === 'hang')?.id;
 }
 
 /**

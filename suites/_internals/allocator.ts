@@ -214,8 +214,11 @@ function runModel(
       const outcome = plugin.callAsHost('alloc', [command.size]);
       steps.push(`alloc(${command.size})`);
       const mayRefuse = asked > room / 2;
+      // Refused because `alloc` was stopped earlier in the run (its owner judges that), unlike a
+      // refusal after a trap in this case's own calls, which is this allocator's failure.
+      const refusedByRun = outcome.kind === 'blocked' && !plugin.poisoned;
       if (outcome.kind !== 'returned') {
-        return invariant === 'usable' && !mayRefuse
+        return invariant === 'usable' && !mayRefuse && !refusedByRun
           ? {
               kind: 'violation',
               expected: `alloc(${command.size}) returns a block`,

@@ -1,3 +1,4 @@
+import { blocked, type CheckOutcome } from '../../src/check/outcome.js';
 import type { CallOutcome } from '../../src/host/plugin-instance.js';
 import type { FuncSignature } from '../../src/wasm/module-info.js';
 import { formatSignature } from '../../src/spec-model/spec-index.js';
@@ -17,6 +18,15 @@ export function describeOutcome(call: string, outcome: CallOutcome): string {
     case 'blocked':
       return `${call} was not called: ${outcome.reason}`;
   }
+}
+
+/**
+ * A call the host refused (its export was stopped earlier in the run, or the instance trapped)
+ * tells nothing about the rule asking: the rule is blocked, and the stop is judged by the rule
+ * that owns it.
+ */
+export function refusedCall(call: string, outcome: CallOutcome): CheckOutcome | undefined {
+  return outcome.kind === 'blocked' ? blocked(describeOutcome(call, outcome)) : undefined;
 }
 
 export const hex = (value: number): string => `0x${(value >>> 0).toString(16)}`;

@@ -11,6 +11,9 @@ import { ampleCapacity } from '../../src/abi/capacity.js';
 import { DEFAULT_PLACEMENT } from '../../src/abi/buffer-layout.js';
 import { describeOutcome } from '../_internals/describe.js';
 
+/** A step the host refused to run: the case cannot say anything. */
+class RefusedStep extends Error {}
+
 class LifecycleViolation extends Error {
   constructor(
     readonly expected: string,
@@ -42,6 +45,8 @@ function runStep(step: Step, real: Real): void {
   }
   if (real.plugin.hasFunction('cleanup')) {
     const outcome = real.plugin.call('cleanup');
+    // Refused: `cleanup` was stopped earlier in the run (ZC-LIFE-003 owns that), not this case.
+    if (outcome.kind === 'blocked') throw new RefusedStep(describeOutcome('cleanup()', outcome));
     if (outcome.kind !== 'returned') {
       throw new LifecycleViolation('cleanup() returns', describeOutcome('cleanup()', outcome));
     }
@@ -101,6 +106,7 @@ export default defineCheck('ZC-LIFE-004', (ctx) =>
         if (error instanceof LifecycleViolation) {
           return { kind: 'violation', expected: error.expected, found: error.found };
         }
+        if (error instanceof RefusedStep) return { kind: 'inconclusive', why: error.message };
         throw error;
       }
     },

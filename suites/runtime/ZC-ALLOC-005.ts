@@ -1,6 +1,6 @@
 import { blocked, defineCheck, fail, notApplicable, pass } from '../../src/check/define-check.js';
 import { describeSetupFailure } from '../../src/host/lifecycle.js';
-import { describeOutcome, hex } from '../_internals/describe.js';
+import { describeOutcome, hex, refusedCall } from '../_internals/describe.js';
 
 // alloc(0) is legal whatever it returns: the host never reads or writes through it, and hands
 // it back to dealloc(ptr, 0), which must return. An allocator that files such a block as free
@@ -13,6 +13,8 @@ export default defineCheck('ZC-ALLOC-005', (ctx) => {
   const setup = ctx.startPlugin();
   if (!setup.ok) return blocked(describeSetupFailure(setup));
   const zero = setup.instance.callAsHost('alloc', [0]);
+  const zeroRefused = refusedCall('alloc(0)', zero);
+  if (zeroRefused) return zeroRefused;
   if (zero.kind !== 'returned') {
     return fail(describeOutcome('alloc(0)', zero), [
       {
@@ -25,6 +27,8 @@ export default defineCheck('ZC-ALLOC-005', (ctx) => {
   }
   const pointer = (zero.value ?? 0) >>> 0;
   const freed = setup.instance.callAsHost('dealloc', [pointer, 0]);
+  const freeRefused = refusedCall(`dealloc(${hex(pointer)}, 0)`, freed);
+  if (freeRefused) return freeRefused;
   if (freed.kind !== 'returned') {
     return fail(describeOutcome(`dealloc(${hex(pointer)}, 0)`, freed), [
       {

@@ -1,7 +1,7 @@
 import { blocked, defineCheck, fail, notApplicable, pass } from '../../src/check/define-check.js';
 import type { Failure } from '../../src/spec-model/report-types.generated.js';
 import { describeSetupFailure } from '../../src/host/lifecycle.js';
-import { describeOutcome, hex } from '../_internals/describe.js';
+import { describeOutcome, hex, refusedCall } from '../_internals/describe.js';
 
 /** Sizes no 32-bit memory can hold beside the module's own data. */
 const IMPOSSIBLE = [0xffffffff, 0xfffffff8];
@@ -17,6 +17,8 @@ export default defineCheck('ZC-ALLOC-006', (ctx) => {
     const setup = ctx.startPlugin();
     if (!setup.ok) return blocked(describeSetupFailure(setup));
     const outcome = setup.instance.callAsHost('alloc', [size]);
+    const refused = refusedCall(`alloc(${hex(size)})`, outcome);
+    if (refused) return refused;
     if (outcome.kind === 'returned' && (outcome.value ?? 0) === 0) continue;
     failures.push({
       expected: `alloc(${hex(size)}) returns 0: no 32-bit memory can hold ${size} bytes beside the module`,

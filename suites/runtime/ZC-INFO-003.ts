@@ -1,6 +1,6 @@
 import { blocked, defineCheck, fail, pass } from '../../src/check/define-check.js';
 import { describeSetupFailure } from '../../src/host/lifecycle.js';
-import { describeOutcome, hex } from '../_internals/describe.js';
+import { describeOutcome, hex, refusedCall } from '../_internals/describe.js';
 import { parseInfo, readPluginInfo } from '../_internals/plugin-info.js';
 
 export default defineCheck('ZC-INFO-003', (ctx) => {
@@ -10,6 +10,8 @@ export default defineCheck('ZC-INFO-003', (ctx) => {
   const setup = ctx.startPlugin();
   if (!setup.ok) return blocked(describeSetupFailure(setup));
   const outcome = setup.instance.call('plugin_version');
+  const refused = refusedCall('plugin_version()', outcome);
+  if (refused) return refused;
   if (outcome.kind !== 'returned' || outcome.value === undefined) {
     const found = describeOutcome('plugin_version()', outcome);
     return fail(found, [

@@ -1,6 +1,6 @@
 import { blocked, defineCheck, fail, pass } from '../../src/check/define-check.js';
 import { describeSetupFailure } from '../../src/host/lifecycle.js';
-import { describeOutcome } from '../_internals/describe.js';
+import { describeOutcome, refusedCall } from '../_internals/describe.js';
 
 // Two unloads: the canned run's, after its calls to `process`, and one of an instance that made
 // no call at all (init, then cleanup): state built lazily by the first call, and freed in
@@ -12,6 +12,8 @@ export default defineCheck('ZC-LIFE-003', (ctx) => {
     return blocked('every instance trapped before `cleanup` could be called');
   }
   const outcome = exercise.cleanup.outcome;
+  const refused = refusedCall('cleanup()', outcome);
+  if (refused) return refused;
   if (outcome.kind !== 'returned') {
     const found = describeOutcome('cleanup()', outcome);
     return fail(found, [
@@ -28,6 +30,8 @@ export default defineCheck('ZC-LIFE-003', (ctx) => {
   if (!idle.ok) return blocked(describeSetupFailure(idle));
   const mark = idle.instance.capture.mark();
   const unload = idle.instance.call('cleanup');
+  const unloadRefused = refusedCall('cleanup()', unload);
+  if (unloadRefused) return unloadRefused;
   if (unload.kind !== 'returned') {
     const after = ctx.exportState('init') === 'ok' ? '`init()`' : 'instantiation';
     const found = `on an instance that made no call, right after ${after}: ${describeOutcome('cleanup()', unload)}`;
