@@ -38,6 +38,12 @@ export interface GuardedCallPlan {
    * dropOutput says it never will be. Default false: copied at once.
    */
   lazyOutput?: boolean;
+  /**
+   * A zero-length input or output gets the pointer alloc(0) returns, not a place in the host's
+   * block, as a host that takes each buffer from alloc passes it (ZC-CALL-018); each is given
+   * back with dealloc(ptr, 0) after the call. Without alloc, nothing changes.
+   */
+  zeroLengthFromAlloc?: boolean;
 }
 
 export interface GuardedCallResult {
@@ -91,7 +97,24 @@ export function guardedCall(plugin: PluginInstance, plan: GuardedCallPlan): Guar
       setupProblem: placement.problem,
     };
   }
-  const { source, arena, base, layout, addresses } = placement.placed;
+  const { source, arena, base, layout } = placement.placed;
+  const zeroLength =
+    plan.zeroLengthFromAlloc && source.useAlloc
+      ? zeroLengthBlocks(plugin, plan.input.length === 0, sizes.output === 0)
+      : { ok: true as const, blocks: [] };
+  if (!zeroLength.ok) {
+    source.release(arena);
+    return {
+      outcome: { kind: 'blocked', reason: zeroLength.problem },
+      addresses: placement.placed.addresses,
+      cellAfter: undefined,
+      output: new Uint8Array(0),
+      violations: [],
+      setupProblem: zeroLength.problem,
+    };
+  }
+  const addresses = { ...placement.placed.addresses };
+  for (const block of zeroLength.blocks) addresses[block.buffer] = block.pointer;
 
   const pattern = guardPatternFor(plan.input, plan.surroundings ?? 'standard');
   let memory = plugin.bytes();
@@ -100,7 +123,8 @@ export function guardedCall(plugin: PluginInstance, plan: GuardedCallPlan): Guar
     const guard = guards[g]!;
     writeGuard(memory, base + guard.start, pattern, guard.length);
   }
-  memory.set(plan.input, addresses.input);
+  // An empty input may sit at a pointer past memory (what alloc(0) returned): nothing to write.
+  if (plan.input.length > 0) memory.set(plan.input, addresses.input);
   if (plan.outputFill !== undefined) {
     memory.fill(plan.outputFill, addresses.output, addresses.output + sizes.output);
   }
@@ -154,6 +178,10 @@ export function guardedCall(plugin: PluginInstance, plan: GuardedCallPlan): Guar
   if (outcome.kind === 'returned') {
     const releaseProblem = source.release(arena);
     if (releaseProblem) violations.push(releaseProblem);
+    for (const block of zeroLength.blocks) {
+      const freed = plugin.callAsHost('dealloc', [block.pointer, 0]);
+      if (freed.kind !== 'returned') violations.push(`dealloc(${block.pointer}, 0) did not return`);
+    }
   }
   if (output) return { outcome, addresses, cellAfter, output, violations };
   return lazyResult(
@@ -162,6 +190,31 @@ export function guardedCall(plugin: PluginInstance, plan: GuardedCallPlan): Guar
     addresses.output,
     outputEnd,
   );
+}
+
+/** The alloc(0) blocks a zero-length input and output get (GuardedCallPlan.zeroLengthFromAlloc). */
+function zeroLengthBlocks(
+  plugin: PluginInstance,
+  input: boolean,
+  output: boolean,
+):
+  | { ok: true; blocks: Array<{ buffer: 'input' | 'output'; pointer: number }> }
+  | { ok: false; problem: string } {
+  const blocks: Array<{ buffer: 'input' | 'output'; pointer: number }> = [];
+  for (const buffer of [
+    ...(input ? ['input' as const] : []),
+    ...(output ? ['output' as const] : []),
+  ]) {
+    const outcome = plugin.callAsHost('alloc', [0]);
+    if (outcome.kind !== 'returned') {
+      return {
+        ok: false,
+        problem: `alloc(0) for the empty ${buffer} did not return (ZC-ALLOC-005)`,
+      };
+    }
+    blocks.push({ buffer, pointer: (outcome.value ?? 0) >>> 0 });
+  }
+  return { ok: true, blocks };
 }
 
 /** What dropOutput marks: outputs nobody will read, which need no copy. */

@@ -58,6 +58,7 @@ const manifests = [
   'field/batch-8/manifest.json',
   'field/batch-9/manifest.json',
   'field/batch-10/manifest.json',
+  'field/batch-11/manifest.json',
 ];
 const plugins = manifests.flatMap(
   (path) =>
