@@ -102,3 +102,35 @@ describe('replay commands', () => {
     },
   );
 });
+
+// A stop the host makes itself (a log flood, a memory bomb) is met by whichever rule's case
+// hits it and filed under the rule that catches it; the replay printed names the rule that
+// met it, and alone that rule must fail with the same stop, or the replay would pass.
+describe('the replay of a stop met in another rule', () => {
+  it('fails the rule that met it with the stop (log-flood-on-marker.wat)', async () => {
+    const entry = manifest.fixtures.find(
+      (fixture) => fixture.fixture === 'log-flood-on-marker.wat',
+    )!;
+    const bytes = fixtureBytes(entry);
+    const path = join(workDir, 'log-flood-on-marker.wasm');
+    writeFileSync(path, bytes);
+    const report = await runConformance(bytes);
+    const flood = report.plugins[0]!.results.find((r) => r.rule === 'ZC-LOG-003')!;
+    expect(flood.status, flood.message).toBe('fail');
+    const failure = flood.failures![0]!;
+    const args = replayArgs(failure.replay!);
+    const metIn = args[args.indexOf('--only') + 1]!;
+    expect(metIn).not.toBe('ZC-LOG-003');
+
+    const run = await cli([path, ...args, '--json']);
+    expect(run.exitCode, run.stderr).toBe(1);
+    const replayed = (JSON.parse(run.stdout) as typeof report).plugins[0]!.results.find(
+      (r) => r.rule === metIn,
+    )!;
+    expect(replayed.status).toBe('fail');
+    expect(replayed.message).toBe(flood.message);
+    expect(replayed.failures![0]!.counterexample?.case).toBe(failure.counterexample?.case);
+    // ...and a replay of the replay is the same command.
+    expect(replayArgs(replayed.failures![0]!.replay!.replace(path, '<plugin.wasm>'))).toEqual(args);
+  });
+});

@@ -299,6 +299,10 @@ function runCases<Case>(
   // and not for the examples, which no generator made.
   let failedOnce = false;
   let caseIndex = 0;
+  const replayFrom =
+    ctx.property.path !== undefined && /^\d+$/.test(ctx.property.path)
+      ? Number(ctx.property.path)
+      : undefined;
   // A --time run is ended by its time share; the fixed count by the work budget.
   const budget =
     count.interruptAfterTimeLimit === undefined ? ctx.property.runs * WORK_PER_CASE : Infinity;
@@ -338,7 +342,14 @@ function runCases<Case>(
       return true;
     }
     // A hang is reported by the supervisor with this index: the path that replays the case.
-    ctx.markCase(failedOnce ? -2 : caseIndex++, property.inputOf?.(testCase));
+    // A replay (--path N) runs case N first, so its cases are numbered from N; a shrunk path
+    // (N:i:j) names no single generated case (-2: no path).
+    const index = failedOnce ? -2 : replayFrom === undefined ? caseIndex : replayFrom + caseIndex;
+    caseIndex++;
+    ctx.markCase(
+      ctx.property.path !== undefined && replayFrom === undefined ? -2 : index,
+      property.inputOf?.(testCase),
+    );
     try {
       session.beginCase();
       const instance = session.current();

@@ -199,6 +199,32 @@ export async function runChecks(run: ChecksRun): Promise<RuleRunRecord[]> {
     if (own) records.set(id, entry);
     else record(entry);
   }
+  // A host stop (memory, log flood) that no rule of this run catches: the export's owner fails
+  // when no rule catches that stop there at all (a memory bomb in alloc), else the rule that met
+  // it, which is what a --only replay of that rule must show.
+  const settledByHostStop = new Set<string>();
+  for (const stop of stops) {
+    if (stop.reason === 'hang') continue;
+    const catcher = catchingRule(run.spec, stop.reason, stop.exportName);
+    if (catcher !== undefined && run.ruleIds.includes(catcher)) continue;
+    const owner = catcher === undefined ? exportOwner(run.spec, stop.exportName) : undefined;
+    const target = owner !== undefined && run.ruleIds.includes(owner) ? owner : stop.duringRule;
+    if (target === undefined || !run.ruleIds.includes(target) || settledByHostStop.has(target)) {
+      continue;
+    }
+    settledByHostStop.add(target);
+    const own = records.get(target);
+    if (own?.outcome.status === 'fail') continue;
+    const wording = catcher ?? run.spec.rules.find((rule) => rule.catches === stop.reason)?.id;
+    const entry = {
+      id: target,
+      outcome: await settleStops(run, wording, undefined, [stop]),
+      durationMs: own?.durationMs ?? 0,
+    };
+    if (own) records.set(target, entry);
+    else record(entry);
+  }
+
   // A hang in an export no rule catches hangs on fails the export's owner; a failure the owner
   // found before the hang is kept beside it.
   for (const owner of new Set(ownedStops.map((entry) => entry.owner))) {
