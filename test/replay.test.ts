@@ -107,12 +107,12 @@ describe('replay commands', () => {
 // hits it and filed under the rule that catches it; the replay printed names the rule that
 // met it, and alone that rule must fail with the same stop, or the replay would pass.
 describe('the replay of a stop met in another rule', () => {
-  it('fails the rule that met it with the stop (log-flood-on-marker.wat)', async () => {
+  it('fails the rule that met it with the stop (log-flood-in-debug-mode.wat)', async () => {
     const entry = manifest.fixtures.find(
-      (fixture) => fixture.fixture === 'log-flood-on-marker.wat',
+      (fixture) => fixture.fixture === 'log-flood-in-debug-mode.wat',
     )!;
     const bytes = fixtureBytes(entry);
-    const path = join(workDir, 'log-flood-on-marker.wasm');
+    const path = join(workDir, 'log-flood-in-debug-mode.wasm');
     writeFileSync(path, bytes);
     const report = await runConformance(bytes);
     const flood = report.plugins[0]!.results.find((r) => r.rule === 'ZC-LOG-003')!;
