@@ -48,6 +48,14 @@ export async function runChecks(run: ChecksRun): Promise<RuleRunRecord[]> {
     records.set(entry.id, entry);
     run.onRuleDone?.(entry);
   };
+  // A verdict decided after the rules ran: it replaces the rule's record (already reported to
+  // onRuleDone) or, for a rule that never ran, is its first.
+  const settle = (id: string, outcome: CheckOutcome): void => {
+    const own = records.get(id);
+    const entry = { id, outcome, durationMs: own?.durationMs ?? 0 };
+    if (own) records.set(id, entry);
+    else record(entry);
+  };
   let remaining = [...run.ruleIds];
   if ((run.jobs ?? 1) > 1 && remaining.length > 1) {
     await runRulesInPool(run, record);
@@ -155,15 +163,20 @@ export async function runChecks(run: ChecksRun): Promise<RuleRunRecord[]> {
         const ownerBefore = records.get(owner);
         ownedStops.push({ owner, stop, ...(ownerBefore ? { ownerBefore } : {}) });
       }
-      if (currentRule !== undefined && currentRule !== owner) {
-        // Worded by the rule that catches this kind of stop, even when it does not apply here
-        // (a hang in `init`).
-        const verdict = await settleStops(run, hangWording(run.spec, catcher), undefined, [stop]);
-        // When the owner is not part of this run (a --only replay), the stop is the running
-        // rule's failure; otherwise that rule only says what interrupted it.
+      // The rule that was running is settled now, unless it catches this hang itself (it then
+      // settles with every stop of the run, below). Worded by the rule that catches this kind
+      // of stop, even when it does not apply here (a hang in `init`).
+      if (currentRule !== undefined && currentRule !== catcher) {
+        const verdict = await settleStops(run, stopWording(run.spec, 'hang', catcher), undefined, [
+          stop,
+        ]);
+        // The owner itself (plugin_info hangs during ZC-INFO-001), or the owner is not part of
+        // this run (a --only replay): the stop is the running rule's failure. Otherwise that
+        // rule only says what interrupted it.
+        const interrupted = ownerSelected && owner !== currentRule;
         record({
           id: currentRule,
-          outcome: ownerSelected
+          outcome: interrupted
             ? {
                 status: 'skip',
                 skipKind: 'blocked',
@@ -172,10 +185,6 @@ export async function runChecks(run: ChecksRun): Promise<RuleRunRecord[]> {
             : verdict,
           durationMs: elapsed,
         });
-      } else if (currentRule !== undefined && catcher === undefined) {
-        // The owner itself was running (plugin_info hangs during ZC-INFO-001).
-        const verdict = await settleStops(run, hangWording(run.spec, catcher), undefined, [stop]);
-        record({ id: currentRule, outcome: verdict, durationMs: elapsed });
       }
       blockedExports[stop.exportName] =
         `\`${stop.exportName}\` was stopped earlier in this run (${currentRule}); it is not called again`;
@@ -194,10 +203,7 @@ export async function runChecks(run: ChecksRun): Promise<RuleRunRecord[]> {
     if (theirs.length === 0) continue;
     const own = records.get(id);
     const ownOutcome = own && own.outcome.status !== 'error' ? own.outcome : undefined;
-    const settled = await settleStops(run, id, ownOutcome, theirs);
-    const entry = { id, outcome: settled, durationMs: own?.durationMs ?? 0 };
-    if (own) records.set(id, entry);
-    else record(entry);
+    settle(id, await settleStops(run, id, ownOutcome, theirs));
   }
   // A host stop (memory, log flood) that no rule of this run catches: the export's owner fails
   // when no rule catches that stop there at all (a memory bomb in alloc), else the rule that met
@@ -213,16 +219,9 @@ export async function runChecks(run: ChecksRun): Promise<RuleRunRecord[]> {
       continue;
     }
     settledByHostStop.add(target);
-    const own = records.get(target);
-    if (own?.outcome.status === 'fail') continue;
-    const wording = catcher ?? run.spec.rules.find((rule) => rule.catches === stop.reason)?.id;
-    const entry = {
-      id: target,
-      outcome: await settleStops(run, wording, undefined, [stop]),
-      durationMs: own?.durationMs ?? 0,
-    };
-    if (own) records.set(target, entry);
-    else record(entry);
+    if (records.get(target)?.outcome.status === 'fail') continue;
+    const wording = stopWording(run.spec, stop.reason, catcher);
+    settle(target, await settleStops(run, wording, undefined, [stop]));
   }
 
   // A hang in an export no rule catches hangs on fails the export's owner; a failure the owner
@@ -231,26 +230,21 @@ export async function runChecks(run: ChecksRun): Promise<RuleRunRecord[]> {
     const theirs = ownedStops.filter((entry) => entry.owner === owner);
     const verdict = await settleStops(
       run,
-      hangWording(run.spec, undefined),
+      stopWording(run.spec, 'hang', undefined),
       undefined,
       theirs.map((entry) => entry.stop),
     );
     const before = theirs[0]!.ownerBefore?.outcome;
-    const own = records.get(owner);
-    const entry = {
-      id: owner,
-      outcome:
-        before?.status === 'fail' && verdict.status === 'fail'
-          ? {
-              ...verdict,
-              message: `${verdict.message}; and before that: ${before.message}`,
-              failures: [...(before.failures ?? []), ...(verdict.failures ?? [])],
-            }
-          : verdict,
-      durationMs: own?.durationMs ?? 0,
-    };
-    if (own) records.set(owner, entry);
-    else record(entry);
+    settle(
+      owner,
+      before?.status === 'fail' && verdict.status === 'fail'
+        ? {
+            ...verdict,
+            message: `${verdict.message}; and before that: ${before.message}`,
+            failures: [...(before.failures ?? []), ...(verdict.failures ?? [])],
+          }
+        : verdict,
+    );
   }
   return run.ruleIds.flatMap((id) => records.get(id) ?? []);
 }
@@ -268,9 +262,13 @@ export function exportOwner(spec: SpecIndex, exportName: string): string | undef
   return (candidates.find((rule) => rule.appliesTo[0] === exportName) ?? candidates[0])?.id;
 }
 
-/** The rule whose settle() words a hang: the one catching it here, else the spec's hang rule. */
-function hangWording(spec: SpecIndex, catcher: string | undefined): string | undefined {
-  return catcher ?? spec.rules.find((rule) => rule.catches === 'hang')?.id;
+/** The rule whose settle() words a stop: the one catching it here, else any that catches its kind. */
+function stopWording(
+  spec: SpecIndex,
+  reason: CaughtStop,
+  catcher: string | undefined,
+): string | undefined {
+  return catcher ?? spec.rules.find((rule) => rule.catches === reason)?.id;
 }
 
 /**
