@@ -201,10 +201,10 @@ function zeroLengthBlocks(
   | { ok: true; blocks: Array<{ buffer: 'input' | 'output'; pointer: number }> }
   | { ok: false; problem: string } {
   const blocks: Array<{ buffer: 'input' | 'output'; pointer: number }> = [];
-  for (const buffer of [
-    ...(input ? ['input' as const] : []),
-    ...(output ? ['output' as const] : []),
-  ]) {
+  const empty = (['input', 'output'] as const).filter((buffer) =>
+    buffer === 'input' ? input : output,
+  );
+  for (const buffer of empty) {
     const outcome = plugin.callAsHost('alloc', [0]);
     if (outcome.kind !== 'returned') {
       return {

@@ -15,7 +15,7 @@ import {
   sameResult,
   type CallResult,
 } from '../_internals/call-result.js';
-import { hex } from '../_internals/describe.js';
+import { describeOutcome, hex } from '../_internals/describe.js';
 
 /** Accepted inputs from exploration asked for their size too: a narrow format's few. */
 const ACCEPTED_EXAMPLES = 4;
@@ -90,23 +90,19 @@ function judge(
     }
     if (sameResult(inBlock.result, atAllocZero.result)) continue;
     const buffer = input.length === 0 ? 'empty input' : 'output of capacity 0';
+    const call = `\`${shape.exportName}\``;
     const found =
       atAllocZero.result.code === undefined
-        ? describeOutcomeLine(atAllocZero.result)
-        : describeResult(atAllocZero.result, spec);
+        ? describeOutcome(call, atAllocZero.result.outcome)
+        : `${call} ${describeResult(atAllocZero.result, spec)}`;
     return {
       kind: 'violation',
       expected: `the same result with the ${buffer} at the pointer alloc(0) returned as inside the host's block: ${describeResult(inBlock.result, spec)}`,
-      found: `with the ${buffer} at ${hex(atAllocZero.pointer)} (what alloc(0) returned), \`${shape.exportName}\` ${found}`,
+      found: `with the ${buffer} at ${hex(atAllocZero.pointer)} (what alloc(0) returned), ${found}`,
     };
   }
   return verdict;
 }
-
-const describeOutcomeLine = (result: CallResult): string =>
-  result.outcome.kind === 'trapped'
-    ? `trapped (${result.outcome.message})`
-    : `ended without a result (${result.outcome.kind})`;
 
 export default defineCheck('ZC-CALL-018', (ctx) => {
   if (ctx.exportState('alloc') !== 'ok' || ctx.exportState('dealloc') !== 'ok') {
