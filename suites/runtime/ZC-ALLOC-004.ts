@@ -14,6 +14,15 @@ const SIZES = [4, 1024, 64 * 1024];
  * even at 8 bytes a block.
  */
 const ZERO_SIZE_PAIRS = 65536;
+/**
+ * Sizes below a word, as the host asks for a length cell (4 bytes) and for inputs and outputs of
+ * a few bytes: an allocator that rounds a size up to whole words in alloc and down in dealloc
+ * (a Vec<u64> rebuilt with size / 8 words, capacity 0) frees none of them. One pair after
+ * another, the sizes in turn, enough pairs that a 16-byte block lost at one size in eight adds
+ * up to two pages.
+ */
+const SMALL_SIZES = [1, 2, 3, 4, 5, 6, 7, 8];
+const SMALL_SIZE_PAIRS = 65536;
 /** Blocks of each size a cycle allocates: with six live at once, few orders free only the top. */
 const BLOCKS_PER_SIZE = 2;
 /** What a cycle allocates, in order. */
@@ -63,6 +72,10 @@ export default defineCheck('ZC-ALLOC-004', (ctx) => {
   if (!setup.ok) return blocked(describeSetupFailure(setup));
   const zeroSize = measureZeroSizeGrowth(setup.instance);
   if (typeof zeroSize === 'string') return blocked(zeroSize);
+  const small = ctx.startPlugin();
+  if (!small.ok) return blocked(describeSetupFailure(small));
+  const smallSize = measureSmallSizeGrowth(small.instance);
+  if (typeof smallSize === 'string') return blocked(smallSize);
   const sizes = `${BLOCKS_PER_SIZE} of each of ${SIZES.join(', ')} bytes`;
   const grew = growths.filter((growth) => growth.pages > 1);
   if (zeroSize > 1) {
@@ -76,10 +89,22 @@ export default defineCheck('ZC-ALLOC-004', (ctx) => {
       },
     ]);
   }
+  const smallSizes = `${SMALL_SIZES[0]} to ${SMALL_SIZES.at(-1)} bytes in turn`;
+  if (smallSize > 1) {
+    const found = `${SMALL_SIZE_PAIRS} pairs of alloc and dealloc of ${smallSizes} grew memory by ${smallSize} pages (${Math.round((smallSize * PAGE) / SMALL_SIZE_PAIRS)} bytes per pair)`;
+    return fail(`${found}: a small block is handed out and never taken back`, [
+      {
+        expected: `alloc and dealloc of ${smallSizes}, which the host asks for every length cell and every input or output of a few bytes, leave memory as it was after ${WARM_UP_CYCLES} warm-up pairs (at most 1 page more)`,
+        found: `${found}: an allocator that rounds a size up to whole words in alloc and down in dealloc frees nothing below a word`,
+        where: 'alloc, dealloc',
+        replay: ctx.replayCommand(),
+      },
+    ]);
+  }
   if (grew.length === 0) {
     const most = Math.max(...growths.map((growth) => growth.pages));
     return pass(
-      `${MEASURED_CYCLES} cycles of alloc and dealloc (${sizes}) in each of ${ORDERS.length} free orders grew memory by at most ${most} pages, ${ZERO_SIZE_PAIRS} of alloc(0) and dealloc(ptr, 0) by ${zeroSize}`,
+      `${MEASURED_CYCLES} cycles of alloc and dealloc (${sizes}) in each of ${ORDERS.length} free orders grew memory by at most ${most} pages, ${ZERO_SIZE_PAIRS} of alloc(0) and dealloc(ptr, 0) by ${zeroSize}, ${SMALL_SIZE_PAIRS} of ${smallSizes} by ${smallSize}`,
     );
   }
   const kept = growths.filter((growth) => growth.pages <= 1).map((growth) => growth.order.name);
@@ -181,6 +206,29 @@ function measureZeroSizeGrowth(plugin: PluginInstance): number | string {
       measuring
         ? `alloc(0) or its dealloc failed while growth was measured: ${problem}`
         : `alloc(0) or its dealloc failed (ZC-ALLOC-005): ${problem}`,
+  );
+}
+
+/** Pages that small pairs grew memory by after a warm-up; a string says why they could not run. */
+function measureSmallSizeGrowth(plugin: PluginInstance): number | string {
+  let turn = 0;
+  const pair = (): string | undefined => {
+    const size = SMALL_SIZES[turn++ % SMALL_SIZES.length]!;
+    const allocated = plugin.callAsHost('alloc', [size]);
+    if (allocated.kind !== 'returned' || !allocated.value) {
+      return describeOutcome(`alloc(${size})`, allocated);
+    }
+    const freed = plugin.callAsHost('dealloc', [allocated.value >>> 0, size]);
+    return freed.kind === 'returned' ? undefined : describeOutcome(`dealloc(ptr, ${size})`, freed);
+  };
+  return pagesGrown(
+    plugin,
+    { warmUp: WARM_UP_CYCLES, measured: SMALL_SIZE_PAIRS },
+    pair,
+    (problem, measuring) =>
+      measuring
+        ? `a small block's alloc or dealloc failed while growth was measured: ${problem}`
+        : `the allocator failed before growth could be measured (ZC-ALLOC-001): ${problem}`,
   );
 }
 

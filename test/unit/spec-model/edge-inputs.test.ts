@@ -17,12 +17,15 @@ describe('edge inputs', () => {
     expect(text(page)).toBe(whole);
   });
 
-  it('numbers each copy from 0, in decimal, cut at the length', () => {
-    const lines = named('numbered lines').bytes;
-    expect(lines.length).toBe(1048576);
+  it.each([
+    ['numbered lines to 1 MiB', 1048576],
+    ['numbered lines to 64 KiB', 65536],
+  ])('numbers each copy from 0, in decimal, cut at the length (%s)', (name, length) => {
+    const lines = named(name).bytes;
+    expect(lines.length).toBe(length);
     const expected = Array.from({ length: 170000 }, (_, i) => `${i}\n`)
       .join('')
-      .slice(0, 1048576);
+      .slice(0, length);
     expect(text(lines)).toBe(expected);
   });
 
