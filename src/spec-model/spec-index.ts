@@ -185,18 +185,26 @@ export function formatSignature(signature: { params: string[]; results: string[]
  * are built in every worker of every run, and a loop of a million small arrays cost seconds.
  */
 function repeatTo(unit: Uint8Array, length: number, numbered: boolean): Uint8Array {
-  if (numbered) {
-    const bytes = new Uint8Array(length);
-    for (let at = 0, index = 0; at < length; index++) {
-      const numeral = String(index);
-      for (let digit = 0; digit < numeral.length && at < length; digit++) {
-        bytes[at++] = numeral.charCodeAt(digit);
-      }
-      const take = Math.min(unit.length, length - at);
-      bytes.set(unit.subarray(0, take), at);
-      at += take;
-    }
-    return bytes;
+  return numbered ? repeatNumbered(unit, length) : repeatBytes(unit, length);
+}
+
+/**
+ * Copies of `unit`, each after its index in decimal, to `length` bytes. The numeral is kept as
+ * ASCII digits and counted up in place: a string and a subarray per copy made the 165669 lines
+ * of the 1 MiB input a few percent of a small plugin's whole run.
+ */
+function repeatNumbered(unit: Uint8Array, length: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  const ZERO = 0x30;
+  const NINE = 0x39;
+  const digits = [ZERO];
+  for (let at = 0; at < length;) {
+    for (let d = 0; d < digits.length && at < length; d++) bytes[at++] = digits[d]!;
+    for (let u = 0; u < unit.length && at < length; u++) bytes[at++] = unit[u]!;
+    let carry = digits.length - 1;
+    while (carry >= 0 && digits[carry] === NINE) digits[carry--] = ZERO;
+    if (carry < 0) digits.unshift(ZERO + 1);
+    else digits[carry]!++;
   }
-  return repeatBytes(unit, length);
+  return bytes;
 }

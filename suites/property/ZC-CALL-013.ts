@@ -332,6 +332,39 @@ function cutThenWhole(shape: CallShape, env: CaseEnvironment): History[] {
   );
 }
 
+/** How many copies each call of a growing history holds: 1, 2, 4, ... 32. */
+const GROWTH = [1, 2, 4, 8, 16, 32];
+/** Bytes a growing history's largest input may reach: enough for thousands of lines or words. */
+const MAX_GROWN_BYTES = 64 * 1024;
+
+/**
+ * Each accepted input repeated 1, 2, 4 ... 32 times, called in that order on one instance, then
+ * the first again. A buffer kept between calls and grown only when a call needs more (a line
+ * table, a scratch vector) is exercised at every size it must grow to: a size check in the
+ * wrong unit (bytes against a count), a growth that forgets to copy, a high-water mark read
+ * back by a smaller call, each shows in the call after the one that set it up.
+ */
+function growingRuns(shape: CallShape, env: CaseEnvironment): History[] {
+  if (shape.params) return [];
+  const limit = Math.min(MAX_GROWN_BYTES, env.maxInputBytes);
+  return probesAfterEdge(acceptedInputs(shape, env)).flatMap(({ input }) => {
+    if (input.length === 0) return [];
+    // The copies as they are (more items of a binary format), and each ended by a line feed
+    // when it is not already (more lines, records or words of a text one).
+    const units = input.at(-1) === LF ? [input] : [input, Buffer.concat([input, Buffer.of(LF)])];
+    return units.flatMap((unit): History[] => {
+      const grown = GROWTH.filter((copies) => copies * unit.length <= limit).map((copies) =>
+        ample(Buffer.concat(Array.from({ length: copies }, () => unit))),
+      );
+      if (grown.length < 2) return [];
+      const steps = [...grown.keys(), 0].map((index) => ({ kind: 'call' as const, index }));
+      return [{ pool: grown, steps }];
+    });
+  });
+}
+
+const LF = 0x0a;
+
 /** The pool without repeats (two variants can come out the same): each choice a new input. */
 function distinctInputs(pool: CallCase[]): CallCase[] {
   // Compared pairwise, not as strings: an input can be larger than a string may be.
@@ -370,7 +403,11 @@ export default defineCheck('ZC-CALL-013', (ctx) =>
   checkCallProperty<History>(ctx, {
     runs: (configured) => Math.max(10, configured),
     arbitrary: historyArbitrary,
-    examples: (shape, env) => [...edgeThenAccepted(shape, env), ...cutThenWhole(shape, env)],
+    examples: (shape, env) => [
+      ...edgeThenAccepted(shape, env),
+      ...cutThenWhole(shape, env),
+      ...growingRuns(shape, env),
+    ],
     check: (session, shape, history, env): CaseVerdict => {
       const run = (plugin: PluginInstance, testCase: CallCase): CallResult =>
         callResultOf(
@@ -398,6 +435,16 @@ export default defineCheck('ZC-CALL-013', (ctx) =>
           fresh.get(testCase) ?? (sharedIsFresh ? got : run(freshFor(session), testCase));
         sharedIsFresh = false;
         fresh.set(testCase, want);
+        // A call that traps only after others (a table they left too small, a heap they
+        // corrupted) is this rule's finding; one that traps on a fresh instance too is
+        // ZC-CALL-002's, and a call the host stopped is judged by the rule that stops it.
+        if (got.outcome.kind === 'trapped' && want.code !== undefined && done.length > 0) {
+          return {
+            kind: 'violation',
+            expected: `\`${shape.exportName}\`(${stepLabel(step)}) gives what it gives on a fresh instance: ${describeResult(want, ctx.spec)}`,
+            found: `on one instance after ${done.join(', ')}, \`${shape.exportName}\`(${stepLabel(step)}) trapped (${got.outcome.message}): the calls before it left the instance broken`,
+          };
+        }
         if (got.code === undefined || want.code === undefined) {
           return { kind: 'inconclusive', why: 'a call did not return' };
         }

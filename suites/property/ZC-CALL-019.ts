@@ -58,6 +58,13 @@ export default defineCheck('ZC-CALL-019', (ctx) =>
       const ample = run(session.fresh(), { kind: 'ample' });
       session.record(caseCodeOf(ample.outcome));
       if (ample.code === undefined) return { kind: 'inconclusive', why: 'a call did not return' };
+      if (ample.code === -3) {
+        return {
+          kind: 'inconclusive',
+          why: 'the output does not fit the ample capacity',
+          allowed: true,
+        };
+      }
       if (ample.code !== 0 || ample.count === undefined) {
         return { kind: 'inconclusive', why: 'input rejected', allowed: true };
       }

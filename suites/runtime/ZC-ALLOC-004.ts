@@ -23,6 +23,17 @@ const ZERO_SIZE_PAIRS = 65536;
  */
 const SMALL_SIZES = [1, 2, 3, 4, 5, 6, 7, 8];
 const SMALL_SIZE_PAIRS = 65536;
+/**
+ * Pairs of alloc and dealloc at sizes that change every time (seeded, 1 to 8192 bytes), as the
+ * host's input and output buffers do from call to call: an allocator that gives a freed block
+ * only to a request of exactly its size gets a new block for almost every pair and grows by
+ * megabytes, while one that reuses any large-enough block, or size classes, stops growing once
+ * it holds a block of the largest size.
+ */
+const VARYING_SIZE_PAIRS = 4096;
+const VARYING_MAX_SIZE = 8192;
+/** Pages of growth over those pairs that count as settled: the largest size a few times over. */
+const VARYING_SETTLED_PAGES = 4;
 /** Blocks of each size a cycle allocates: with six live at once, few orders free only the top. */
 const BLOCKS_PER_SIZE = 2;
 /** What a cycle allocates, in order. */
@@ -76,6 +87,10 @@ export default defineCheck('ZC-ALLOC-004', (ctx) => {
   if (!small.ok) return blocked(describeSetupFailure(small));
   const smallSize = measureSmallSizeGrowth(small.instance);
   if (typeof smallSize === 'string') return blocked(smallSize);
+  const varied = ctx.startPlugin();
+  if (!varied.ok) return blocked(describeSetupFailure(varied));
+  const varying = measureVaryingSizeGrowth(varied.instance);
+  if (typeof varying === 'string') return blocked(varying);
   const sizes = `${BLOCKS_PER_SIZE} of each of ${SIZES.join(', ')} bytes`;
   const grew = growths.filter((growth) => growth.pages > 1);
   if (zeroSize > 1) {
@@ -101,10 +116,21 @@ export default defineCheck('ZC-ALLOC-004', (ctx) => {
       },
     ]);
   }
+  if (varying > VARYING_SETTLED_PAGES) {
+    const found = `${VARYING_SIZE_PAIRS} pairs of alloc and dealloc at sizes that change every time (1 to ${VARYING_MAX_SIZE} bytes) grew memory by ${varying} pages`;
+    return fail(`${found}: a freed block is given again only to a request of its exact size`, [
+      {
+        expected: `alloc and dealloc at sizes that change from call to call, as the host's buffers do, leave memory as it was after ${WARM_UP_CYCLES} warm-up pairs (at most ${VARYING_SETTLED_PAGES} pages more)`,
+        found: `${found}: the allocator does not reuse a freed block for a smaller request (a free list by exact size), so every new size takes new memory`,
+        where: 'alloc, dealloc',
+        replay: ctx.replayCommand(),
+      },
+    ]);
+  }
   if (grew.length === 0) {
     const most = Math.max(...growths.map((growth) => growth.pages));
     return pass(
-      `${MEASURED_CYCLES} cycles of alloc and dealloc (${sizes}) in each of ${ORDERS.length} free orders grew memory by at most ${most} pages, ${ZERO_SIZE_PAIRS} of alloc(0) and dealloc(ptr, 0) by ${zeroSize}, ${SMALL_SIZE_PAIRS} of ${smallSizes} by ${smallSize}`,
+      `${MEASURED_CYCLES} cycles of alloc and dealloc (${sizes}) in each of ${ORDERS.length} free orders grew memory by at most ${most} pages, ${ZERO_SIZE_PAIRS} of alloc(0) and dealloc(ptr, 0) by ${zeroSize}, ${SMALL_SIZE_PAIRS} of ${smallSizes} by ${smallSize}, ${VARYING_SIZE_PAIRS} at changing sizes by ${varying}`,
     );
   }
   const kept = growths.filter((growth) => growth.pages <= 1).map((growth) => growth.order.name);
@@ -228,6 +254,36 @@ function measureSmallSizeGrowth(plugin: PluginInstance): number | string {
     (problem, measuring) =>
       measuring
         ? `a small block's alloc or dealloc failed while growth was measured: ${problem}`
+        : `the allocator failed before growth could be measured (ZC-ALLOC-001): ${problem}`,
+  );
+}
+
+/** Pages that pairs at changing sizes grew memory by after a warm-up; a string says why not. */
+function measureVaryingSizeGrowth(plugin: PluginInstance): number | string {
+  let state = 0x5eed5;
+  const nextSize = (): number => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    state >>>= 0;
+    return 1 + (state % VARYING_MAX_SIZE);
+  };
+  const pair = (): string | undefined => {
+    const size = nextSize();
+    const allocated = plugin.callAsHost('alloc', [size]);
+    if (allocated.kind !== 'returned' || !allocated.value) {
+      return describeOutcome(`alloc(${size})`, allocated);
+    }
+    const freed = plugin.callAsHost('dealloc', [allocated.value >>> 0, size]);
+    return freed.kind === 'returned' ? undefined : describeOutcome(`dealloc(ptr, ${size})`, freed);
+  };
+  return pagesGrown(
+    plugin,
+    { warmUp: WARM_UP_CYCLES, measured: VARYING_SIZE_PAIRS },
+    pair,
+    (problem, measuring) =>
+      measuring
+        ? `alloc or dealloc at a changing size failed while growth was measured: ${problem}`
         : `the allocator failed before growth could be measured (ZC-ALLOC-001): ${problem}`,
   );
 }
