@@ -7,6 +7,7 @@ import { defineCheck } from '../../src/check/define-check.js';
 import type { PluginInstance } from '../../src/host/plugin-instance.js';
 import {
   callCaseArbitrary,
+  derivedInput,
   type CaseEnvironment,
 } from '../../src/property/arbitraries/call-case.js';
 import { OK, checkCallProperty, type CaseVerdict } from '../../src/property/call-property.js';
@@ -70,6 +71,29 @@ function collidingVariants(base: CallCase, headerSizes: readonly number[]): Call
       .filter((bytes) => Buffer.compare(bytes, input) !== 0)
       .map((bytes) => ({ ...base, input: bytes })),
   ];
+}
+
+/**
+ * For a params-struct call, the same output size with another input size: each field the
+ * input's size depends on and the output's does not (a resize's source width and height) one
+ * more, the rest kept, with fresh input bytes of the new size. A table a plugin keys on the
+ * output's dimensions alone (a column map by destination width) is then used for a source it
+ * was not built for.
+ */
+function sameOutputOtherInput(base: CallCase, shape: CallShape, env: CaseEnvironment): CallCase[] {
+  if (!base.fields || !shape.params) return [];
+  const outputFields = new Set(shape.params.outputSize.factors.fields);
+  const fields = base.fields;
+  return shape.params.inputSize.factors.fields
+    .filter((name) => !outputFields.has(name) && fields[name] !== undefined)
+    .map((name) => {
+      const changed = { ...fields, [name]: fields[name]! + 1 };
+      return {
+        ...base,
+        fields: changed,
+        input: derivedInput(shape, changed, 7, env.maxInputBytes),
+      };
+    });
 }
 
 /**
@@ -209,6 +233,7 @@ function historyArbitrary(shape: CallShape, env: CaseEnvironment) {
         ...(second ? [second] : []),
         ...(smaller ? [smaller] : []),
         ...collidingVariants(first, headerSizes),
+        ...sameOutputOtherInput(first, shape, env),
       ];
       return withProbe(distinctInputs([first, ...variants]).slice(0, 6));
     })
