@@ -216,87 +216,75 @@ function measureGrowth(plugin: PluginInstance, order: Order): Growth | string {
   return { order, pages, given, asked: MEASURED_CYCLES * BLOCKS_PER_SIZE };
 }
 
-/** Pages that zero-size pairs grew memory by after a warm-up; a string says why they could not run. */
-function measureZeroSizeGrowth(plugin: PluginInstance): number | string {
-  const pair = (): string | undefined => {
-    const allocated = plugin.callAsHost('alloc', [0]);
-    if (allocated.kind !== 'returned') return describeOutcome('alloc(0)', allocated);
-    const freed = plugin.callAsHost('dealloc', [(allocated.value ?? 0) >>> 0, 0]);
-    return freed.kind === 'returned' ? undefined : describeOutcome('dealloc(ptr, 0)', freed);
-  };
-  return pagesGrown(
-    plugin,
-    { warmUp: WARM_UP_CYCLES, measured: ZERO_SIZE_PAIRS },
-    pair,
-    (problem, measuring) =>
-      measuring
-        ? `alloc(0) or its dealloc failed while growth was measured: ${problem}`
-        : `alloc(0) or its dealloc failed (ZC-ALLOC-005): ${problem}`,
-  );
+/** alloc(size), then the dealloc of what it returned; a string says which call went wrong. */
+function allocThenFree(plugin: PluginInstance, size: number): string | undefined {
+  const allocated = plugin.callAsHost('alloc', [size]);
+  // alloc(0) may answer 0 (ZC-ALLOC-005); any other size must get a block.
+  if (allocated.kind !== 'returned' || (size > 0 && !allocated.value)) {
+    return describeOutcome(`alloc(${size})`, allocated);
+  }
+  const freed = plugin.callAsHost('dealloc', [(allocated.value ?? 0) >>> 0, size]);
+  return freed.kind === 'returned' ? undefined : describeOutcome(`dealloc(ptr, ${size})`, freed);
 }
 
-/** Pages that small pairs grew memory by after a warm-up; a string says why they could not run. */
-function measureSmallSizeGrowth(plugin: PluginInstance): number | string {
+/**
+ * Pages that `pairs` alloc/dealloc pairs, the i-th of `sizeAt(i)` bytes, grew memory by after
+ * a warm-up of the same; a string says why they could not run.
+ */
+function pairGrowth(
+  plugin: PluginInstance,
+  pairs: number,
+  sizeAt: (turn: number) => number,
+  words: { pair: string; beforeMeasuring: string },
+): number | string {
   let turn = 0;
-  const pair = (): string | undefined => {
-    const size = SMALL_SIZES[turn++ % SMALL_SIZES.length]!;
-    const allocated = plugin.callAsHost('alloc', [size]);
-    if (allocated.kind !== 'returned' || !allocated.value) {
-      return describeOutcome(`alloc(${size})`, allocated);
-    }
-    const freed = plugin.callAsHost('dealloc', [allocated.value >>> 0, size]);
-    return freed.kind === 'returned' ? undefined : describeOutcome(`dealloc(ptr, ${size})`, freed);
-  };
   return pagesGrown(
     plugin,
-    { warmUp: WARM_UP_CYCLES, measured: SMALL_SIZE_PAIRS },
-    pair,
+    { warmUp: WARM_UP_CYCLES, measured: pairs },
+    () => allocThenFree(plugin, sizeAt(turn++)),
     (problem, measuring) =>
       measuring
-        ? `a small block's alloc or dealloc failed while growth was measured: ${problem}`
-        : `the allocator failed before growth could be measured (ZC-ALLOC-001): ${problem}`,
+        ? `${words.pair} failed while growth was measured: ${problem}`
+        : `${words.beforeMeasuring}: ${problem}`,
   );
 }
 
-/** Pages that pairs at changing sizes grew memory by after a warm-up; a string says why not. */
+const BEFORE_MEASURING = 'the allocator failed before growth could be measured (ZC-ALLOC-001)';
+
+const measureZeroSizeGrowth = (plugin: PluginInstance): number | string =>
+  pairGrowth(plugin, ZERO_SIZE_PAIRS, () => 0, {
+    pair: 'alloc(0) or its dealloc',
+    beforeMeasuring: 'alloc(0) or its dealloc failed (ZC-ALLOC-005)',
+  });
+
+const measureSmallSizeGrowth = (plugin: PluginInstance): number | string =>
+  pairGrowth(plugin, SMALL_SIZE_PAIRS, (turn) => SMALL_SIZES[turn % SMALL_SIZES.length]!, {
+    pair: "a small block's alloc or dealloc",
+    beforeMeasuring: BEFORE_MEASURING,
+  });
+
 function measureVaryingSizeGrowth(plugin: PluginInstance): number | string {
-  let state = 0x5eed5;
-  const nextSize = (): number => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return 1 + (state % VARYING_MAX_SIZE);
-  };
-  const pair = (): string | undefined => {
-    const size = nextSize();
-    const allocated = plugin.callAsHost('alloc', [size]);
-    if (allocated.kind !== 'returned' || !allocated.value) {
-      return describeOutcome(`alloc(${size})`, allocated);
-    }
-    const freed = plugin.callAsHost('dealloc', [allocated.value >>> 0, size]);
-    return freed.kind === 'returned' ? undefined : describeOutcome(`dealloc(ptr, ${size})`, freed);
-  };
-  return pagesGrown(
-    plugin,
-    { warmUp: WARM_UP_CYCLES, measured: VARYING_SIZE_PAIRS },
-    pair,
-    (problem, measuring) =>
-      measuring
-        ? `alloc or dealloc at a changing size failed while growth was measured: ${problem}`
-        : `the allocator failed before growth could be measured (ZC-ALLOC-001): ${problem}`,
-  );
+  const next = xorshift32(0x5eed5);
+  return pairGrowth(plugin, VARYING_SIZE_PAIRS, () => 1 + (next() % VARYING_MAX_SIZE), {
+    pair: 'alloc or dealloc at a changing size',
+    beforeMeasuring: BEFORE_MEASURING,
+  });
 }
 
-/** A Fisher-Yates shuffle driven by a fixed-seed xorshift32: the same orders on every run. */
-function seededShuffle(seed: number): <T>(items: T[]) => void {
+/** A fixed-seed xorshift32: the same numbers on every run. */
+function xorshift32(seed: number): () => number {
   let state = seed >>> 0 || 1;
-  const next = (): number => {
+  return () => {
     state ^= state << 13;
     state ^= state >>> 17;
     state ^= state << 5;
     return (state >>>= 0);
   };
+}
+
+/** A Fisher-Yates shuffle driven by a fixed-seed xorshift32: the same orders on every run. */
+function seededShuffle(seed: number): <T>(items: T[]) => void {
+  const next = xorshift32(seed);
   return (items) => {
     for (let i = items.length - 1; i > 0; i--) {
       const j = next() % (i + 1);
